@@ -1,0 +1,337 @@
+package dev.sluice.streams;
+
+import dev.sluice.streams.processor.ProcessorSupplier;
+
+/**
+ * An unbounded stream of key-value records, as built by {@link StreamsBuilder}. Each method appends
+ * a step and returns a new stream for the step's output; nothing runs until the built {@link
+ * Topology} is started by the runtime or the test driver.
+ *
+ * <p>Every method that takes a function or option fails with a {@link NullPointerException} naming
+ * the parameter when given null. Steps are named after their parent and their verb unless a {@link
+ * Named} is passed.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+public interface KStream<K, V> {
+
+  /**
+   * Keeps the records that match.
+   *
+   * @param predicate the test
+   * @return the filtered stream
+   */
+  KStream<K, V> filter(Predicate<? super K, ? super V> predicate);
+
+  /**
+   * Keeps the records that match, as a named step.
+   *
+   * @param predicate the test
+   * @param named the step name
+   * @return the filtered stream
+   */
+  KStream<K, V> filter(Predicate<? super K, ? super V> predicate, Named named);
+
+  /**
+   * Drops the records that match.
+   *
+   * @param predicate the test
+   * @return the filtered stream
+   */
+  KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate);
+
+  /**
+   * Drops the records that match, as a named step.
+   *
+   * @param predicate the test
+   * @param named the step name
+   * @return the filtered stream
+   */
+  KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate, Named named);
+
+  /**
+   * Replaces key and value. A key change makes a later stateful step repartition.
+   *
+   * @param mapper returns the new pair, never null
+   * @param <KR> new key type
+   * @param <VR> new value type
+   * @return the mapped stream
+   */
+  <KR, VR> KStream<KR, VR> map(KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> mapper);
+
+  /**
+   * Replaces key and value, as a named step.
+   *
+   * @param mapper returns the new pair, never null
+   * @param named the step name
+   * @param <KR> new key type
+   * @param <VR> new value type
+   * @return the mapped stream
+   */
+  <KR, VR> KStream<KR, VR> map(
+      KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> mapper, Named named);
+
+  /**
+   * Replaces the value.
+   *
+   * @param mapper maps the value
+   * @param <VR> new value type
+   * @return the mapped stream
+   */
+  <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper);
+
+  /**
+   * Replaces the value, as a named step.
+   *
+   * @param mapper maps the value
+   * @param named the step name
+   * @param <VR> new value type
+   * @return the mapped stream
+   */
+  <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper, Named named);
+
+  /**
+   * Replaces the value, seeing the key.
+   *
+   * @param mapper maps key and value to the new value
+   * @param <VR> new value type
+   * @return the mapped stream
+   */
+  <VR> KStream<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper);
+
+  /**
+   * Replaces the value, seeing the key, as a named step.
+   *
+   * @param mapper maps key and value to the new value
+   * @param named the step name
+   * @param <VR> new value type
+   * @return the mapped stream
+   */
+  <VR> KStream<K, VR> mapValues(
+      ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper, Named named);
+
+  /**
+   * Replaces each record by zero or more records.
+   *
+   * @param mapper returns the new records; null means none
+   * @param <KR> new key type
+   * @param <VR> new value type
+   * @return the mapped stream
+   */
+  <KR, VR> KStream<KR, VR> flatMap(
+      KeyValueMapper<? super K, ? super V, ? extends Iterable<KeyValue<KR, VR>>> mapper);
+
+  /**
+   * Replaces each record by zero or more records, as a named step.
+   *
+   * @param mapper returns the new records; null means none
+   * @param named the step name
+   * @param <KR> new key type
+   * @param <VR> new value type
+   * @return the mapped stream
+   */
+  <KR, VR> KStream<KR, VR> flatMap(
+      KeyValueMapper<? super K, ? super V, ? extends Iterable<KeyValue<KR, VR>>> mapper,
+      Named named);
+
+  /**
+   * Replaces each value by zero or more values under the same key.
+   *
+   * @param mapper returns the new values; null means none
+   * @param <VR> new value type
+   * @return the mapped stream
+   */
+  <VR> KStream<K, VR> flatMapValues(
+      ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper);
+
+  /**
+   * Replaces each value by zero or more values under the same key, as a named step.
+   *
+   * @param mapper returns the new values; null means none
+   * @param named the step name
+   * @param <VR> new value type
+   * @return the mapped stream
+   */
+  <VR> KStream<K, VR> flatMapValues(
+      ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper, Named named);
+
+  /**
+   * Replaces each value by zero or more values under the same key, seeing the key.
+   *
+   * @param mapper returns the new values; null means none
+   * @param <VR> new value type
+   * @return the mapped stream
+   */
+  <VR> KStream<K, VR> flatMapValues(
+      ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper);
+
+  /**
+   * Replaces each value by zero or more values under the same key, seeing the key, as a named step.
+   *
+   * @param mapper returns the new values; null means none
+   * @param named the step name
+   * @param <VR> new value type
+   * @return the mapped stream
+   */
+  <VR> KStream<K, VR> flatMapValues(
+      ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper,
+      Named named);
+
+  /**
+   * Replaces the key. A later stateful step will repartition.
+   *
+   * @param mapper returns the new key
+   * @param <KR> new key type
+   * @return the re-keyed stream
+   */
+  <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper);
+
+  /**
+   * Replaces the key, as a named step.
+   *
+   * @param mapper returns the new key
+   * @param named the step name
+   * @param <KR> new key type
+   * @return the re-keyed stream
+   */
+  <KR> KStream<KR, V> selectKey(
+      KeyValueMapper<? super K, ? super V, ? extends KR> mapper, Named named);
+
+  /**
+   * Runs a side effect for each record and passes it on unchanged.
+   *
+   * @param action the side effect
+   * @return the same records
+   */
+  KStream<K, V> peek(ForeachAction<? super K, ? super V> action);
+
+  /**
+   * Runs a side effect for each record and passes it on unchanged, as a named step.
+   *
+   * @param action the side effect
+   * @param named the step name
+   * @return the same records
+   */
+  KStream<K, V> peek(ForeachAction<? super K, ? super V> action, Named named);
+
+  /**
+   * Runs a side effect for each record; ends the chain.
+   *
+   * @param action the side effect
+   */
+  void foreach(ForeachAction<? super K, ? super V> action);
+
+  /**
+   * Runs a side effect for each record as a named step; ends the chain.
+   *
+   * @param action the side effect
+   * @param named the step name
+   */
+  void foreach(ForeachAction<? super K, ? super V> action, Named named);
+
+  /**
+   * Starts routing records into branches by predicate.
+   *
+   * @return the split, to add branches to
+   */
+  SplitStream<K, V> split();
+
+  /**
+   * Starts routing records into branches by predicate; the name prefixes the branch names.
+   *
+   * @param named the split step name and branch-name prefix
+   * @return the split, to add branches to
+   */
+  SplitStream<K, V> split(Named named);
+
+  /**
+   * Interleaves this stream with another.
+   *
+   * @param other the other stream, from the same builder
+   * @return the merged stream
+   */
+  KStream<K, V> merge(KStream<K, V> other);
+
+  /**
+   * Interleaves this stream with another, as a named step.
+   *
+   * @param other the other stream, from the same builder
+   * @param named the step name
+   * @return the merged stream
+   */
+  KStream<K, V> merge(KStream<K, V> other, Named named);
+
+  /**
+   * Writes the records to a topic with the upstream serdes (or the builder defaults).
+   *
+   * @param topic the topic
+   */
+  void to(String topic);
+
+  /**
+   * Writes the records to a topic.
+   *
+   * @param topic the topic
+   * @param produced serdes, partitioner and name
+   */
+  void to(String topic, Produced<K, V> produced);
+
+  /**
+   * Writes each record to the topic the extractor names.
+   *
+   * @param extractor chooses the topic per record
+   */
+  void to(TopicNameExtractor<? super K, ? super V> extractor);
+
+  /**
+   * Writes each record to the topic the extractor names.
+   *
+   * @param extractor chooses the topic per record
+   * @param produced serdes, partitioner and name
+   */
+  void to(TopicNameExtractor<? super K, ? super V> extractor, Produced<K, V> produced);
+
+  /**
+   * Runs a {@link dev.sluice.streams.processor.Processor} that may change keys and values.
+   *
+   * @param supplier creates one processor per task
+   * @param <KR> output key type
+   * @param <VR> output value type
+   * @return the processor's output
+   */
+  <KR, VR> KStream<KR, VR> process(ProcessorSupplier<? super K, ? super V, KR, VR> supplier);
+
+  /**
+   * Runs a {@link dev.sluice.streams.processor.Processor} that may change keys and values, as a
+   * named step.
+   *
+   * @param supplier creates one processor per task
+   * @param named the step name
+   * @param <KR> output key type
+   * @param <VR> output value type
+   * @return the processor's output
+   */
+  <KR, VR> KStream<KR, VR> process(
+      ProcessorSupplier<? super K, ? super V, KR, VR> supplier, Named named);
+
+  /**
+   * Runs a {@link dev.sluice.streams.processor.Processor} that keeps every key: forwarding a record
+   * with another key than the input's fails the task.
+   *
+   * @param supplier creates one processor per task
+   * @param <VR> output value type
+   * @return the processor's output
+   */
+  <VR> KStream<K, VR> processValues(ProcessorSupplier<K, V, K, VR> supplier);
+
+  /**
+   * Runs a key-keeping {@link dev.sluice.streams.processor.Processor}, as a named step.
+   *
+   * @param supplier creates one processor per task
+   * @param named the step name
+   * @param <VR> output value type
+   * @return the processor's output
+   */
+  <VR> KStream<K, VR> processValues(ProcessorSupplier<K, V, K, VR> supplier, Named named);
+}

@@ -1,0 +1,96 @@
+package dev.sluice.streams.internal.compile;
+
+import dev.sluice.streams.TopologyDescription;
+import dev.sluice.streams.internal.graph.GraphNode;
+import dev.sluice.streams.internal.graph.ProcessorNode;
+import dev.sluice.streams.internal.graph.SinkNode;
+import dev.sluice.streams.internal.graph.SourceNode;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a topology as an indented outline and as a Mermaid flowchart. Output depends only on the
+ * topology's names and order, so it is stable for golden tests.
+ */
+final class TopologyDescriber {
+
+  private TopologyDescriber() {}
+
+  static TopologyDescription describe(CompiledTopology topology) {
+    return new TopologyDescription(text(topology), mermaid(topology));
+  }
+
+  private static String text(CompiledTopology topology) {
+    StringBuilder out = new StringBuilder("Topologies:\n");
+    for (SubTopology sub : topology.subTopologies()) {
+      out.append("  Sub-topology: ").append(sub.id()).append('\n');
+      for (GraphNode node : sub.nodes()) {
+        out.append("    ").append(node.kind()).append(": ").append(node.name());
+        out.append(" (").append(detail(node)).append(")\n");
+        List<String> children = sub.children().get(node.name());
+        if (!children.isEmpty()) {
+          out.append("      --> ").append(String.join(", ", children)).append('\n');
+        }
+        if (!node.parents().isEmpty()) {
+          out.append("      <-- ").append(String.join(", ", node.parents())).append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static String detail(GraphNode node) {
+    if (node instanceof SourceNode source) {
+      return "topics: " + source.topicsText();
+    }
+    if (node instanceof SinkNode sink) {
+      return "topic: " + sink.topicText();
+    }
+    return "operation: " + ((ProcessorNode) node).operation();
+  }
+
+  private static String mermaid(CompiledTopology topology) {
+    StringBuilder out = new StringBuilder("flowchart TD\n");
+    Map<String, String> nodeIds = new HashMap<>();
+    Map<String, String> topicIds = new LinkedHashMap<>();
+    StringBuilder edges = new StringBuilder();
+    for (SubTopology sub : topology.subTopologies()) {
+      out.append("  subgraph sub")
+          .append(sub.id())
+          .append("[\"Sub-topology ")
+          .append(sub.id())
+          .append("\"]\n");
+      for (GraphNode node : sub.nodes()) {
+        String id = "n" + nodeIds.size();
+        nodeIds.put(node.name(), id);
+        out.append("    ").append(id).append("[\"").append(node.kind()).append(": ");
+        out.append(escape(node.name())).append("\"]\n");
+        for (String parent : node.parents()) {
+          edges.append("  ").append(nodeIds.get(parent)).append(" --> ").append(id).append('\n');
+        }
+        if (node instanceof SourceNode source) {
+          String topic = topicId(topicIds, source.topicsText());
+          edges.append("  ").append(topic).append(" --> ").append(id).append('\n');
+        } else if (node instanceof SinkNode sink) {
+          String topic = topicId(topicIds, sink.topicText());
+          edges.append("  ").append(id).append(" --> ").append(topic).append('\n');
+        }
+      }
+      out.append("  end\n");
+    }
+    topicIds.forEach(
+        (topic, id) ->
+            out.append("  ").append(id).append("[(\"").append(escape(topic)).append("\")]\n"));
+    return out.append(edges).toString();
+  }
+
+  private static String topicId(Map<String, String> topicIds, String topic) {
+    return topicIds.computeIfAbsent(topic, t -> "t" + topicIds.size());
+  }
+
+  private static String escape(String text) {
+    return text.replace("\"", "#quot;");
+  }
+}

@@ -1,0 +1,55 @@
+package dev.sluice.streams.internal.engine;
+
+import dev.sluice.streams.StreamsException;
+import dev.sluice.streams.processor.RecordMetadata;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * What every step of one task shares: the task id, the clocks, the record being processed and the
+ * punctuation schedules. Owned by one {@link Task} and used from its thread only.
+ */
+final class TaskScope {
+  final TaskId id;
+  final String applicationId;
+  final WallClock clock;
+  final Punctuations punctuations = new Punctuations();
+  long streamTime = Long.MIN_VALUE;
+  private ConsumerRecord<byte[], byte[]> current;
+
+  TaskScope(TaskId id, String applicationId, WallClock clock) {
+    this.id = id;
+    this.applicationId = applicationId;
+    this.clock = clock;
+  }
+
+  void current(ConsumerRecord<byte[], byte[]> record) {
+    this.current = record;
+  }
+
+  Optional<RecordMetadata> metadata() {
+    ConsumerRecord<byte[], byte[]> record = current;
+    return record == null
+        ? Optional.empty()
+        : Optional.of(new RecordMetadata(record.topic(), record.partition(), record.offset()));
+  }
+
+  /**
+   * Wraps a step's failure with the task, the step and the record being processed.
+   *
+   * @param step the failing step
+   * @param error its exception
+   * @return the exception to throw
+   */
+  StreamsException failure(String step, RuntimeException error) {
+    ConsumerRecord<byte[], byte[]> record = current;
+    String where =
+        record == null
+            ? "in a punctuation"
+            : String.format(
+                "on the record at %s-%d offset %d",
+                record.topic(), record.partition(), record.offset());
+    return new StreamsException(
+        String.format("task %s: step '%s' failed %s: %s", id, step, where, error), error);
+  }
+}

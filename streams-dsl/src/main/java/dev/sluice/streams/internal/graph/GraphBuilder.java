@@ -1,0 +1,82 @@
+package dev.sluice.streams.internal.graph;
+
+import dev.sluice.streams.internal.Checks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mutable side of a builder: it collects {@link GraphNode}s in the order they are added and
+ * hands out stable names.
+ *
+ * <p>Names are never taken from a global counter. A derived name is the parent's name plus the verb
+ * ({@code from-orders.filter.mapValues}); only when the same verb is applied twice to the same
+ * parent does a suffix ({@code -2}) tell the siblings apart. So adding a step to one branch renames
+ * nothing outside that branch's own downstream. Name clashes are not rejected here: the validator
+ * reports them together with every other problem.
+ *
+ * <p>Not thread-safe; a builder is used from one thread.
+ */
+public final class GraphBuilder {
+  private final List<GraphNode> nodes = new ArrayList<>();
+  private final Map<String, Integer> derivedNameUses = new HashMap<>();
+
+  /**
+   * Appends a node.
+   *
+   * @param node the node
+   * @param <N> the node type
+   * @return the node
+   */
+  public <N extends GraphNode> N add(N node) {
+    nodes.add(node);
+    return node;
+  }
+
+  /**
+   * Replaces a node added earlier by an updated copy, keeping its position (used while a split
+   * gains branches).
+   *
+   * @param previous the node added earlier
+   * @param updated its replacement
+   */
+  public void replace(GraphNode previous, GraphNode updated) {
+    int index = nodes.indexOf(previous);
+    Checks.invariant(index >= 0, "node '%s' was never added", previous.name());
+    nodes.set(index, updated);
+  }
+
+  /**
+   * Returns the user's name if given, else a name derived from the parent and the verb.
+   *
+   * @param userName the name from a {@code Named}-style option, or null
+   * @param parent the parent step's name
+   * @param verb the DSL verb
+   * @return the step name
+   */
+  public String name(String userName, String parent, String verb) {
+    return userName != null ? userName : derive(parent + "." + verb);
+  }
+
+  /**
+   * Returns a derived name that has not been handed out before, by suffixing {@code -2}, {@code
+   * -3}, ... to repeats of the same base.
+   *
+   * @param base the base name
+   * @return a unique derived name
+   */
+  public String derive(String base) {
+    int uses = derivedNameUses.merge(base, 1, Integer::sum);
+    return uses == 1 ? base : base + "-" + uses;
+  }
+
+  /**
+   * The nodes added so far, in order.
+   *
+   * @return an immutable copy
+   */
+  public List<GraphNode> nodes() {
+    return List.copyOf(nodes);
+  }
+}

@@ -1,0 +1,301 @@
+package dev.sluice.testdriver;
+
+import dev.sluice.streams.SluiceConfig;
+import dev.sluice.streams.Topology;
+import dev.sluice.streams.internal.compile.CompiledTopology;
+import dev.sluice.streams.internal.compile.SubTopology;
+import dev.sluice.streams.internal.engine.RecordCollector;
+import dev.sluice.streams.internal.engine.Task;
+import dev.sluice.streams.internal.engine.TaskId;
+import dev.sluice.testdriver.internal.CapturedRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * Runs a {@link Topology} offline, with no broker, through the same task code the Kafka runtime
+ * runs. Every topic has one partition, so there is one task per sub-topology. Each piped record is
+ * processed to completion (including records the topology writes to topics it also reads) before
+ * {@code pipe} returns. The wall clock is a fake one that only {@link #advanceWallClock(Duration)}
+ * moves.
+ *
+ * <p>Not thread-safe; close it at the end of each test.
+ */
+public final class TopologyTestDriver implements AutoCloseable {
+  private static final int PARTITION = 0;
+
+  private final CompiledTopology topology;
+  private final SluiceConfig config;
+  private final long startTime;
+  private long wallClock;
+  private final Map<Integer, Task> tasks = new LinkedHashMap<>();
+  private final Map<String, Long> nextOffsets = new HashMap<>();
+  private final Map<String, ArrayDeque<CapturedRecord>> outputs = new HashMap<>();
+  private final ArrayDeque<ConsumerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
+  private final RecordCollector collector = new Collector();
+  private boolean closed;
+
+  /**
+   * A driver with application id {@code test} and wall clock at the epoch.
+   *
+   * @param topology the topology
+   */
+  public TopologyTestDriver(Topology topology) {
+    this(topology, Map.of(SluiceConfig.APPLICATION_ID, "test"));
+  }
+
+  /**
+   * A driver with a configuration and wall clock at the epoch.
+   *
+   * @param topology the topology
+   * @param config settings; {@code application.id} defaults to {@code test}
+   */
+  public TopologyTestDriver(Topology topology, Map<String, ?> config) {
+    this(topology, config, Instant.EPOCH);
+  }
+
+  /**
+   * A driver with a configuration and a start time for its wall clock.
+   *
+   * @param topology the topology
+   * @param config settings; {@code application.id} defaults to {@code test}
+   * @param wallClockStart the initial wall-clock time, also the input topics' start time
+   */
+  public TopologyTestDriver(Topology topology, Map<String, ?> config, Instant wallClockStart) {
+    Objects.requireNonNull(topology, "topology must not be null");
+    Objects.requireNonNull(config, "config must not be null");
+    Objects.requireNonNull(wallClockStart, "wallClockStart must not be null");
+    if (!(topology instanceof CompiledTopology compiled)) {
+      throw new IllegalArgumentException("topology must come from StreamsBuilder.build()");
+    }
+    Map<String, Object> settings = new HashMap<>(config);
+    settings.putIfAbsent(SluiceConfig.APPLICATION_ID, "test");
+    this.topology = compiled;
+    this.config = SluiceConfig.of(settings);
+    this.config.applicationId();
+    this.startTime = wallClockStart.toEpochMilli();
+    this.wallClock = startTime;
+  }
+
+  /**
+   * An input topic whose pipes without timestamp start at the driver's start time and do not
+   * advance.
+   *
+   * @param topic the topic, which the topology must read
+   * @param keySerde serializes keys
+   * @param valueSerde serializes values
+   * @param <K> key type
+   * @param <V> value type
+   * @return the input topic
+   */
+  public <K, V> TestInputTopic<K, V> inputTopic(
+      String topic, Serde<K> keySerde, Serde<V> valueSerde) {
+    return inputTopic(topic, keySerde, valueSerde, Instant.ofEpochMilli(startTime), Duration.ZERO);
+  }
+
+  /**
+   * An input topic whose pipes without timestamp start at a time and advance by a step.
+   *
+   * @param topic the topic, which the topology must read
+   * @param keySerde serializes keys
+   * @param valueSerde serializes values
+   * @param start the first timestamp
+   * @param autoAdvance added after each record piped without timestamp
+   * @param <K> key type
+   * @param <V> value type
+   * @return the input topic
+   */
+  public <K, V> TestInputTopic<K, V> inputTopic(
+      String topic, Serde<K> keySerde, Serde<V> valueSerde, Instant start, Duration autoAdvance) {
+    Objects.requireNonNull(topic, "topic must not be null");
+    Objects.requireNonNull(keySerde, "keySerde must not be null");
+    Objects.requireNonNull(valueSerde, "valueSerde must not be null");
+    Objects.requireNonNull(start, "start must not be null");
+    Objects.requireNonNull(autoAdvance, "autoAdvance must not be null");
+    if (topology.subTopologyReading(topic) == null) {
+      throw new IllegalArgumentException(
+          String.format(
+              "topic '%s' is not read by the topology; it reads %s%s",
+              topic, topology.sourceTopics(), patternNote()));
+    }
+    return new TestInputTopic<>(
+        this,
+        topic,
+        keySerde.serializer(),
+        valueSerde.serializer(),
+        start.toEpochMilli(),
+        autoAdvance.toMillis());
+  }
+
+  /**
+   * An output topic to read what the topology wrote.
+   *
+   * @param topic the topic
+   * @param keySerde deserializes keys
+   * @param valueSerde deserializes values
+   * @param <K> key type
+   * @param <V> value type
+   * @return the output topic
+   */
+  public <K, V> TestOutputTopic<K, V> outputTopic(
+      String topic, Serde<K> keySerde, Serde<V> valueSerde) {
+    Objects.requireNonNull(topic, "topic must not be null");
+    Objects.requireNonNull(keySerde, "keySerde must not be null");
+    Objects.requireNonNull(valueSerde, "valueSerde must not be null");
+    return new TestOutputTopic<>(
+        topic, output(topic), keySerde.deserializer(), valueSerde.deserializer());
+  }
+
+  /**
+   * Moves the fake wall clock forward and fires the wall-clock punctuations that became due.
+   *
+   * @param advance how far
+   */
+  public void advanceWallClock(Duration advance) {
+    Objects.requireNonNull(advance, "advance must not be null");
+    checkOpen();
+    wallClock += advance.toMillis();
+    for (Task task : tasks.values()) {
+      task.punctuateWallClock();
+    }
+    drain();
+  }
+
+  /**
+   * The fake wall clock.
+   *
+   * @return epoch milliseconds
+   */
+  public long wallClockMs() {
+    return wallClock;
+  }
+
+  /**
+   * Records skipped so far by every task: undecodable under log-and-continue, or with a negative
+   * timestamp.
+   *
+   * @return the count
+   */
+  public long skippedRecords() {
+    return tasks.values().stream().mapToLong(Task::skippedRecords).sum();
+  }
+
+  /** Closes every task; idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Task task : tasks.values()) {
+      task.close();
+    }
+  }
+
+  void pipeRaw(String topic, byte[] key, byte[] value, long timestamp, Headers headers) {
+    checkOpen();
+    pending.add(rawRecord(topic, key, value, timestamp, new RecordHeaders(headers.toArray())));
+    drain();
+  }
+
+  private void drain() {
+    ConsumerRecord<byte[], byte[]> next;
+    while ((next = pending.pollFirst()) != null) {
+      Task task = taskFor(next.topic());
+      task.addRecords(new TopicPartition(next.topic(), PARTITION), List.of(next));
+      while (task.process()) {
+        // each record runs to completion; records written to topics the topology reads are
+        // queued in `pending` by the collector and processed by the outer loop
+      }
+    }
+  }
+
+  private ConsumerRecord<byte[], byte[]> rawRecord(
+      String topic, byte[] key, byte[] value, long timestamp, Headers headers) {
+    long offset = nextOffsets.merge(topic, 1L, Long::sum) - 1;
+    return new ConsumerRecord<>(
+        topic,
+        PARTITION,
+        offset,
+        timestamp,
+        TimestampType.CREATE_TIME,
+        key == null ? -1 : key.length,
+        value == null ? -1 : value.length,
+        key,
+        value,
+        headers,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  private Task taskFor(String topic) {
+    SubTopology sub = topology.subTopologyReading(topic);
+    return tasks.computeIfAbsent(
+        sub.id(),
+        id -> {
+          Task task =
+              new Task(
+                  new TaskId(id, PARTITION),
+                  sub,
+                  config.applicationId(),
+                  config.deserializationExceptionHandler(),
+                  collector,
+                  () -> wallClock);
+          task.initialize();
+          return task;
+        });
+  }
+
+  private ArrayDeque<CapturedRecord> output(String topic) {
+    return outputs.computeIfAbsent(topic, t -> new ArrayDeque<>());
+  }
+
+  private String patternNote() {
+    return topology.subTopologies().stream()
+        .flatMap(sub -> sub.sources().stream())
+        .filter(source -> source.pattern() != null)
+        .map(source -> " and topics matching " + source.topicsText())
+        .reduce("", String::concat);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the test driver is closed");
+    }
+  }
+
+  private final class Collector implements RecordCollector {
+    @Override
+    public void send(
+        String topic,
+        Integer partition,
+        long timestamp,
+        byte[] key,
+        byte[] value,
+        Headers headers) {
+      int chosen = partition != null ? partition : PARTITION;
+      Headers copy = new RecordHeaders(headers.toArray());
+      output(topic).addLast(new CapturedRecord(chosen, timestamp, key, value, copy));
+      if (topology.subTopologyReading(topic) != null) {
+        pending.addLast(rawRecord(topic, key, value, timestamp, copy));
+      }
+    }
+
+    @Override
+    public int partitionCount(String topic) {
+      return 1;
+    }
+  }
+}
