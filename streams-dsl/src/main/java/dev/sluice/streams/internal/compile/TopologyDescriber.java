@@ -71,8 +71,16 @@ final class TopologyDescriber {
           edges.append("  ").append(nodeIds.get(parent)).append(" --> ").append(id).append('\n');
         }
         if (node instanceof SourceNode source) {
-          String topic = topicId(topicIds, source.topicsText());
-          edges.append("  ").append(topic).append(" --> ").append(id).append('\n');
+          List<String> topics =
+              source.pattern() == null ? source.topics() : List.of(source.topicsText());
+          for (String topic : topics) {
+            edges
+                .append("  ")
+                .append(topicId(topicIds, topic))
+                .append(" --> ")
+                .append(id)
+                .append('\n');
+          }
         } else if (node instanceof SinkNode sink) {
           String topic = topicId(topicIds, sink.topicText());
           edges.append("  ").append(id).append(" --> ").append(topic).append('\n');

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Builds a split: one routing step plus one pass-through step per branch, named {@code
- * <split>-<branch>}. Each added branch replaces the routing step's node by a copy that knows every
- * branch so far, so the graph only ever holds immutable nodes.
+ * <prefix><branch>} for a named split and {@code <split>-<branch>} otherwise. Each added branch
+ * replaces the routing step's node by a copy that knows every branch so far, so the graph only ever
+ * holds immutable nodes.
  *
  * @param <K> key type
  * @param <V> value type
@@ -53,7 +54,7 @@ final class GraphSplitStream<K, V> implements SplitStream<K, V> {
     checkOpen();
     String branchName =
         branched.name() != null ? branched.name() : String.valueOf(branches.size() + 1);
-    String childName = splitName + "-" + branchName;
+    String childName = childPrefix() + branchName;
     branches.add(new SplitProcessor.Branch<>(predicate, childName));
     replaceSplitNode(null);
     addBranch(childName, branchName, branched);
@@ -70,7 +71,7 @@ final class GraphSplitStream<K, V> implements SplitStream<K, V> {
     Checks.notNull(branched, "branched");
     checkOpen();
     String branchName = branched.name() != null ? branched.name() : "0";
-    String childName = splitName + "-" + branchName;
+    String childName = childPrefix() + branchName;
     replaceSplitNode(childName);
     addBranch(childName, branchName, branched);
     return end();
@@ -85,6 +86,11 @@ final class GraphSplitStream<K, V> implements SplitStream<K, V> {
   private Map<String, KStream<K, V>> end() {
     ended = true;
     return Map.copyOf(outputs);
+  }
+
+  // A named split prefixes its branches with the user's name; an unnamed one with its own.
+  private String childPrefix() {
+    return prefix.isEmpty() ? splitName + "-" : prefix;
   }
 
   private void checkOpen() {
