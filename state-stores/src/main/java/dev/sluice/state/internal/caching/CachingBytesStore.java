@@ -1,0 +1,314 @@
+package dev.sluice.state.internal.caching;
+
+import dev.sluice.state.ChangelogRecord;
+import dev.sluice.state.internal.Checks;
+import dev.sluice.state.internal.bytes.Bytes;
+import dev.sluice.state.internal.bytes.BytesIterator;
+import dev.sluice.state.internal.bytes.BytesRange;
+import dev.sluice.state.internal.bytes.BytesStore;
+import dev.sluice.state.internal.bytes.BytesWrite;
+import dev.sluice.state.internal.bytes.KeySchema;
+import dev.sluice.state.internal.bytes.ListBytesIterator;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * A bounded record cache in front of a store: absorbs repeated writes to a key between commits.
+ *
+ * <p>Invariants: every cached entry is in {@code sorted} (schema order, for range merges) and in
+ * the intrusive LRU list ({@code eldest → youngest}); a dirty entry holds a write the store below
+ * has not seen, a tombstone is a dirty entry with a null value. Each entry's size is reserved in
+ * the shared {@link RecordCacheBudget}. When the budget is exceeded this cache evicts its own
+ * eldest entries, writing dirty ones below first. {@link #flush()} and commits write all dirty
+ * entries below in one batch (with the commit offset) and then tell the listener, in LRU order, key
+ * by key, the new value and the previously stored one. {@link #close()} drops dirty entries: the
+ * task commits before closing. Single-threaded (only the budget is shared).
+ */
+public final class CachingBytesStore implements BytesStore {
+
+  private static final class Entry {
+    final byte[] key;
+    byte[] value;
+    boolean dirty;
+    long timestamp;
+    long size;
+    Entry older;
+    Entry newer;
+
+    Entry(byte[] key) {
+      this.key = key;
+    }
+  }
+
+  private final BytesStore inner;
+  private final RecordCacheBudget budget;
+  private final BytesFlushListener listener;
+  private final KeySchema schema;
+  private final TreeMap<byte[], Entry> sorted;
+  private Entry eldest;
+  private Entry youngest;
+  private long ownBytes;
+
+  /**
+   * Wraps a store.
+   *
+   * @param inner the store below (change logging or engine)
+   * @param budget the shared budget
+   * @param listener told about flushed and evicted entries, or null
+   */
+  public CachingBytesStore(
+      BytesStore inner, RecordCacheBudget budget, BytesFlushListener listener) {
+    this.inner = inner;
+    this.budget = budget;
+    this.listener = listener;
+    this.schema = inner.schema();
+    this.sorted = new TreeMap<>(schema.order());
+  }
+
+  @Override
+  public String name() {
+    return inner.name();
+  }
+
+  @Override
+  public KeySchema schema() {
+    return schema;
+  }
+
+  /**
+   * Bytes this cache holds in the shared budget.
+   *
+   * @return bytes
+   */
+  public long cachedBytes() {
+    return ownBytes;
+  }
+
+  @Override
+  public byte[] get(byte[] key) {
+    Entry entry = sorted.get(key);
+    if (entry != null) {
+      moveToYoungest(entry);
+      return entry.value;
+    }
+    byte[] value = inner.get(key);
+    if (value != null && !schema.segmented()) {
+      Entry clean = insert(key);
+      update(clean, value, false, 0);
+      evictIfNeeded();
+    }
+    return value;
+  }
+
+  @Override
+  public void write(List<BytesWrite> writes, long appliedOffset) {
+    for (BytesWrite write : writes) {
+      Entry entry = sorted.get(write.key());
+      if (entry == null) {
+        entry = insert(write.key());
+      } else {
+        moveToYoungest(entry);
+      }
+      update(entry, write.value(), true, write.timestamp());
+    }
+    if (appliedOffset != NO_OFFSET) {
+      flushDirty(appliedOffset);
+    } else {
+      evictIfNeeded();
+    }
+  }
+
+  @Override
+  public void flush() {
+    flushDirty(NO_OFFSET);
+    inner.flush();
+  }
+
+  private void flushDirty(long appliedOffset) {
+    List<Entry> dirty = new ArrayList<>();
+    for (Entry entry = eldest; entry != null; entry = entry.newer) {
+      if (entry.dirty) {
+        dirty.add(entry);
+      }
+    }
+    if (dirty.isEmpty() && appliedOffset == NO_OFFSET) {
+      return;
+    }
+    writeBelow(dirty, appliedOffset);
+  }
+
+  /** Writes entries to the store below in one batch, marks them clean, then notifies. */
+  private void writeBelow(List<Entry> entries, long appliedOffset) {
+    List<byte[]> oldValues = new ArrayList<>(entries.size());
+    List<BytesWrite> writes = new ArrayList<>(entries.size());
+    for (Entry entry : entries) {
+      oldValues.add(listener == null ? null : inner.get(entry.key));
+      writes.add(new BytesWrite(entry.key, entry.value, entry.timestamp));
+    }
+    inner.write(writes, appliedOffset);
+    for (int i = 0; i < entries.size(); i++) {
+      Entry entry = entries.get(i);
+      entry.dirty = false;
+      // Tombstones and, for timed stores, flushed windows leave the cache: a timed write may have
+      // been dropped below because its segment expired, so only the store can answer for it.
+      if ((entry.value == null || schema.segmented()) && sorted.get(entry.key) == entry) {
+        remove(entry);
+      }
+      if (listener != null && (entry.value != null || oldValues.get(i) != null)) {
+        listener.onFlush(entry.key, entry.value, oldValues.get(i), entry.timestamp);
+      }
+    }
+  }
+
+  private void evictIfNeeded() {
+    while (budget.exceeded() && eldest != null) {
+      Entry victim = eldest;
+      if (victim.dirty) {
+        writeBelow(List.of(victim), NO_OFFSET);
+      }
+      if (sorted.get(victim.key) == victim) {
+        remove(victim);
+      }
+    }
+  }
+
+  @Override
+  public void restore(List<ChangelogRecord> batch) {
+    for (Entry entry = eldest; entry != null; entry = entry.newer) {
+      Checks.checkState(
+          !entry.dirty, "BUG: store '%s' has cached writes during restore", inner.name());
+    }
+    clear();
+    inner.restore(batch);
+  }
+
+  @Override
+  public void finishRestore() {
+    inner.finishRestore();
+  }
+
+  @Override
+  public BytesIterator range(BytesRange range, boolean reverse) {
+    NavigableMap<byte[], Entry> candidates = sorted;
+    if (!schema.segmented()) {
+      if (range.lower() != null && range.upper() != null) {
+        candidates =
+            Bytes.compare(range.lower(), range.upper()) < 0
+                ? sorted.subMap(range.lower(), true, range.upper(), false)
+                : new TreeMap<>(schema.order());
+      } else if (range.lower() != null) {
+        candidates = sorted.tailMap(range.lower(), true);
+      } else if (range.upper() != null) {
+        candidates = sorted.headMap(range.upper(), false);
+      }
+    }
+    List<Map.Entry<byte[], byte[]>> snapshot = new ArrayList<>();
+    for (Entry entry : (reverse ? candidates.descendingMap() : candidates).values()) {
+      if (schema.covers(range, entry.key)) {
+        snapshot.add(new AbstractMap.SimpleImmutableEntry<>(entry.key, entry.value));
+      }
+    }
+    return new MergedBytesIterator(
+        new ListBytesIterator(snapshot),
+        inner.range(range, reverse),
+        reverse ? schema.order().reversed() : schema.order());
+  }
+
+  @Override
+  public long approximateNumEntries() {
+    long pending = 0;
+    for (Entry entry = eldest; entry != null; entry = entry.newer) {
+      pending += entry.dirty && entry.value != null ? 1 : 0;
+    }
+    return inner.approximateNumEntries() + pending;
+  }
+
+  @Override
+  public OptionalLong appliedOffset() {
+    return inner.appliedOffset();
+  }
+
+  @Override
+  public String property(String property) {
+    return inner.property(property);
+  }
+
+  @Override
+  public boolean persistent() {
+    return inner.persistent();
+  }
+
+  @Override
+  public void close() {
+    clear();
+    inner.close();
+  }
+
+  private void clear() {
+    budget.release(ownBytes);
+    ownBytes = 0;
+    sorted.clear();
+    eldest = null;
+    youngest = null;
+  }
+
+  private Entry insert(byte[] key) {
+    Entry entry = new Entry(key);
+    sorted.put(key, entry);
+    entry.older = youngest;
+    if (youngest != null) {
+      youngest.newer = entry;
+    } else {
+      eldest = entry;
+    }
+    youngest = entry;
+    return entry;
+  }
+
+  private void update(Entry entry, byte[] value, boolean dirty, long timestamp) {
+    long size =
+        RecordCacheBudget.ENTRY_OVERHEAD + entry.key.length + (value == null ? 0 : value.length);
+    budget.reserve(size - entry.size);
+    ownBytes += size - entry.size;
+    entry.size = size;
+    entry.value = value;
+    entry.dirty = dirty;
+    entry.timestamp = timestamp;
+  }
+
+  private void remove(Entry entry) {
+    sorted.remove(entry.key);
+    unlink(entry);
+    budget.release(entry.size);
+    ownBytes -= entry.size;
+  }
+
+  private void moveToYoungest(Entry entry) {
+    if (entry != youngest) {
+      unlink(entry);
+      entry.older = youngest;
+      youngest.newer = entry;
+      youngest = entry;
+    }
+  }
+
+  private void unlink(Entry entry) {
+    if (entry.older != null) {
+      entry.older.newer = entry.newer;
+    } else {
+      eldest = entry.newer;
+    }
+    if (entry.newer != null) {
+      entry.newer.older = entry.older;
+    } else {
+      youngest = entry.older;
+    }
+    entry.older = null;
+    entry.newer = null;
+  }
+}

@@ -1,0 +1,297 @@
+package dev.sluice.state.internal.rocksdb;
+
+import dev.sluice.state.ChangelogRecord;
+import dev.sluice.state.StateStoreException;
+import dev.sluice.state.internal.Checks;
+import dev.sluice.state.internal.bytes.Bytes;
+import dev.sluice.state.internal.bytes.BytesIterator;
+import dev.sluice.state.internal.bytes.BytesRange;
+import dev.sluice.state.internal.bytes.BytesStore;
+import dev.sluice.state.internal.bytes.BytesWrite;
+import dev.sluice.state.internal.bytes.KeySchema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The RocksDB engine: one database per store directory, one column family per time segment ({@code
+ * seg-<id>}; key-value stores use {@code seg-0}) and metadata in the default column family (format
+ * version, key layout, applied changelog offset).
+ *
+ * <p>Invariants: the applied offset is only ever written in the same {@link WriteBatch} as the data
+ * it covers, so after a crash RocksDB recovers both or neither (the WAL covers normal writes;
+ * atomic flush covers bulk writes, which skip the WAL, across column families). Expired segments
+ * are dropped with {@code dropColumnFamily}, never key by key; their handles are closed with the
+ * store because open cursors may still read them. Close order: cursors, column family handles,
+ * database, then options ({@link RocksDbHandles}).
+ *
+ * <p>Failure modes: every {@link RocksDBException} becomes a {@link StateStoreException} naming the
+ * store. Single-threaded.
+ */
+public final class RocksDbBytesStore implements BytesStore {
+
+  private final String name;
+  private final Path directory;
+  private final KeySchema schema;
+  private final RocksDbHandles handles;
+  private final WriteOptions writeOptions = new WriteOptions();
+  private final WriteOptions bulkOptions = new WriteOptions().setDisableWAL(true);
+  private final Set<RocksDbCursor> cursors = new HashSet<>();
+  private final List<ColumnFamilyHandle> dropped = new ArrayList<>();
+  private long streamTime = Long.MIN_VALUE;
+  private long appliedOffset;
+  private boolean bulkWritten;
+  private boolean closed;
+
+  RocksDbBytesStore(String name, Path directory, KeySchema schema, RocksDbHandles handles) {
+    this.name = name;
+    this.directory = directory;
+    this.schema = schema;
+    this.handles = handles;
+    this.appliedOffset = handles.readAppliedOffset();
+    this.streamTime = handles.latestTime(schema);
+  }
+
+  /**
+   * The store directory.
+   *
+   * @return the path
+   */
+  public Path directory() {
+    return directory;
+  }
+
+  @Override
+  public String property(String property) {
+    try {
+      return handles.db().getProperty(property);
+    } catch (RocksDBException e) {
+      throw failure("read property " + property, e);
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public KeySchema schema() {
+    return schema;
+  }
+
+  @Override
+  public byte[] get(byte[] key) {
+    ColumnFamilyHandle segment = handles.segments().get(schema.segmentOf(key));
+    if (segment == null) {
+      return null;
+    }
+    try {
+      return handles.db().get(segment, key);
+    } catch (RocksDBException e) {
+      throw failure("get " + Bytes.hex(key), e);
+    }
+  }
+
+  @Override
+  public void write(List<BytesWrite> writes, long offset) {
+    try {
+      if (writes.size() == 1 && offset == NO_OFFSET) {
+        BytesWrite write = writes.get(0);
+        ColumnFamilyHandle segment = segmentFor(write.key());
+        if (segment != null) {
+          if (write.value() == null) {
+            handles.db().delete(segment, writeOptions, write.key());
+          } else {
+            handles.db().put(segment, writeOptions, write.key(), write.value());
+          }
+        }
+      } else {
+        try (WriteBatch batch = new WriteBatch()) {
+          for (BytesWrite write : writes) {
+            add(batch, write.key(), write.value());
+          }
+          commitBatch(batch, offset, writeOptions);
+        }
+      }
+    } catch (RocksDBException e) {
+      throw failure("write " + writes.size() + " entries", e);
+    }
+    dropExpiredSegments();
+  }
+
+  @Override
+  public void restore(List<ChangelogRecord> batch) {
+    try (WriteBatch writeBatch = new WriteBatch()) {
+      for (ChangelogRecord record : batch) {
+        add(writeBatch, record.key(), record.value());
+      }
+      commitBatch(writeBatch, batch.get(batch.size() - 1).offset(), bulkOptions);
+      bulkWritten = true;
+    } catch (RocksDBException e) {
+      throw failure("restore " + batch.size() + " changelog records", e);
+    }
+    dropExpiredSegments();
+  }
+
+  private void add(WriteBatch batch, byte[] key, byte[] value) throws RocksDBException {
+    ColumnFamilyHandle segment = segmentFor(key);
+    if (segment == null) {
+      return;
+    }
+    if (value == null) {
+      batch.delete(segment, key);
+    } else {
+      batch.put(segment, key, value);
+    }
+  }
+
+  private void commitBatch(WriteBatch batch, long offset, WriteOptions options)
+      throws RocksDBException {
+    if (offset != NO_OFFSET) {
+      batch.put(handles.defaultFamily(), RocksDbHandles.OFFSET_KEY, RocksDbHandles.encode(offset));
+    }
+    if (batch.count() > 0) {
+      handles.db().write(options, batch);
+    }
+    if (offset != NO_OFFSET) {
+      appliedOffset = offset;
+    }
+  }
+
+  /** The live segment holding the key, created on demand; null if the key's segment expired. */
+  private ColumnFamilyHandle segmentFor(byte[] key) throws RocksDBException {
+    long segmentId = schema.segmentOf(key);
+    if (schema.segmented()) {
+      streamTime = Math.max(streamTime, schema.timeOf(key));
+      if (segmentId < schema.minLiveSegment(streamTime)) {
+        return null;
+      }
+    }
+    ColumnFamilyHandle segment = handles.segments().get(segmentId);
+    if (segment == null) {
+      segment =
+          handles
+              .db()
+              .createColumnFamily(
+                  new ColumnFamilyDescriptor(
+                      RocksDbHandles.segmentNameBytes(segmentId), handles.columnFamilyOptions()));
+      handles.segments().put(segmentId, segment);
+    }
+    return segment;
+  }
+
+  private void dropExpiredSegments() {
+    if (!schema.segmented()) {
+      return;
+    }
+    Map<Long, ColumnFamilyHandle> expired =
+        handles.segments().headMap(schema.minLiveSegment(streamTime), false);
+    for (ColumnFamilyHandle segment : expired.values()) {
+      try {
+        handles.db().dropColumnFamily(segment);
+      } catch (RocksDBException e) {
+        throw failure("drop expired segment", e);
+      }
+      dropped.add(segment);
+    }
+    expired.clear();
+  }
+
+  @Override
+  public void finishRestore() {
+    if (!bulkWritten) {
+      return;
+    }
+    // Bulk writes skipped the WAL: flush every column family together (atomic flush) so that
+    // later WAL writes can never be recovered without the restored data underneath them.
+    try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
+      handles.db().flush(options, handles.allFamilies());
+      bulkWritten = false;
+    } catch (RocksDBException e) {
+      throw failure("flush restored data", e);
+    }
+  }
+
+  @Override
+  public void flush() {}
+
+  @Override
+  public BytesIterator range(BytesRange range, boolean reverse) {
+    Collection<ColumnFamilyHandle> covered =
+        handles
+            .segments()
+            .subMap(
+                schema.segmentOfTime(range.timeFrom()), true,
+                schema.segmentOfTime(range.timeTo()), true)
+            .values();
+    List<RocksIterator> iterators = new ArrayList<>(covered.size());
+    for (ColumnFamilyHandle segment : covered) {
+      iterators.add(handles.db().newIterator(segment));
+    }
+    if (reverse) {
+      java.util.Collections.reverse(iterators);
+    }
+    RocksDbCursor cursor = new RocksDbCursor(name, iterators, range, reverse, cursors::remove);
+    cursors.add(cursor);
+    return cursor;
+  }
+
+  @Override
+  public long approximateNumEntries() {
+    long total = 0;
+    try {
+      for (ColumnFamilyHandle segment : handles.segments().values()) {
+        total += handles.db().getLongProperty(segment, "rocksdb.estimate-num-keys");
+      }
+    } catch (RocksDBException e) {
+      throw failure("estimate the number of keys", e);
+    }
+    return total;
+  }
+
+  @Override
+  public OptionalLong appliedOffset() {
+    return appliedOffset == NO_OFFSET ? OptionalLong.empty() : OptionalLong.of(appliedOffset);
+  }
+
+  @Override
+  public boolean persistent() {
+    return true;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (RocksDbCursor cursor : new ArrayList<>(cursors)) {
+      cursor.close();
+    }
+    Checks.checkState(cursors.isEmpty(), "BUG: store '%s' still has open cursors", name);
+    for (ColumnFamilyHandle handle : dropped) {
+      handle.close();
+    }
+    handles.close();
+    writeOptions.close();
+    bulkOptions.close();
+  }
+
+  private StateStoreException failure(String action, RocksDBException e) {
+    return new StateStoreException(
+        "Store '%s' in %s could not %s: %s".formatted(name, directory, action, e.getMessage()), e);
+  }
+}
