@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sluice.serdes.internal.BoundedListDeserializer;
 import dev.sluice.serdes.internal.BuiltInSerde;
+import dev.sluice.serdes.internal.CanonicalUuidDeserializer;
 import dev.sluice.serdes.internal.Checks;
 import dev.sluice.serdes.internal.json.JsonDeserializer;
 import dev.sluice.serdes.internal.json.JsonSerializer;
@@ -98,9 +99,13 @@ public final class SluiceSerdes {
     return BuiltInSerde.of(ByteBuffer.class, Serdes.ByteBuffer());
   }
 
-  /** UUIDs as their 36-character string form (kafka-clients' {@code UUIDSerializer}). */
+  /**
+   * UUIDs as their 36-character string form (kafka-clients' {@code UUIDSerializer}); reading
+   * accepts exactly that form, so a truncated UUID is an error rather than a different UUID.
+   */
   public static TypedSerde<UUID> uuids() {
-    return BuiltInSerde.of(UUID.class, Serdes.UUID());
+    // Kafka's serializer (so ListSerializer still sees a fixed-size element); a strict reader.
+    return BuiltInSerde.of(UUID.class, Serdes.UUID().serializer(), new CanonicalUuidDeserializer());
   }
 
   /** Always-null values, for topics where only the key matters; non-null bytes are an error. */
