@@ -90,11 +90,16 @@ public final class GraphStream<K, V> implements KStream<K, V> {
   @Override
   public <KR, VR> KStream<KR, VR> map(
       KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> mapper) {
-    return map(mapper, null);
+    return mapStep(mapper, null);
   }
 
   @Override
   public <KR, VR> KStream<KR, VR> map(
+      KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> mapper, Named named) {
+    return mapStep(mapper, Checks.notNull(named, "named"));
+  }
+
+  private <KR, VR> KStream<KR, VR> mapStep(
       KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> mapper, Named named) {
     Checks.notNull(mapper, "mapper");
     String name = stepName(named, "map");
@@ -109,23 +114,33 @@ public final class GraphStream<K, V> implements KStream<K, V> {
 
   @Override
   public <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper) {
-    return mapValues(mapper, null);
+    return mapValuesStep(mapper, null);
   }
 
   @Override
   public <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper, Named named) {
+    return mapValuesStep(mapper, Checks.notNull(named, "named"));
+  }
+
+  private <VR> KStream<K, VR> mapValuesStep(
+      ValueMapper<? super V, ? extends VR> mapper, Named named) {
     Checks.notNull(mapper, "mapper");
-    return mapValues((key, value) -> mapper.apply(value), named);
+    return mapValuesStep((ValueMapperWithKey<K, V, VR>) (key, value) -> mapper.apply(value), named);
   }
 
   @Override
   public <VR> KStream<K, VR> mapValues(
       ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper) {
-    return mapValues(mapper, null);
+    return mapValuesStep(mapper, null);
   }
 
   @Override
   public <VR> KStream<K, VR> mapValues(
+      ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper, Named named) {
+    return mapValuesStep(mapper, Checks.notNull(named, "named"));
+  }
+
+  private <VR> KStream<K, VR> mapValuesStep(
       ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper, Named named) {
     Checks.notNull(mapper, "mapper");
     Function<Record<K, V>, Record<K, VR>> function =
@@ -136,11 +151,17 @@ public final class GraphStream<K, V> implements KStream<K, V> {
   @Override
   public <KR, VR> KStream<KR, VR> flatMap(
       KeyValueMapper<? super K, ? super V, ? extends Iterable<KeyValue<KR, VR>>> mapper) {
-    return flatMap(mapper, null);
+    return flatMapStep(mapper, null);
   }
 
   @Override
   public <KR, VR> KStream<KR, VR> flatMap(
+      KeyValueMapper<? super K, ? super V, ? extends Iterable<KeyValue<KR, VR>>> mapper,
+      Named named) {
+    return flatMapStep(mapper, Checks.notNull(named, "named"));
+  }
+
+  private <KR, VR> KStream<KR, VR> flatMapStep(
       KeyValueMapper<? super K, ? super V, ? extends Iterable<KeyValue<KR, VR>>> mapper,
       Named named) {
     Checks.notNull(mapper, "mapper");
@@ -162,24 +183,37 @@ public final class GraphStream<K, V> implements KStream<K, V> {
   @Override
   public <VR> KStream<K, VR> flatMapValues(
       ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper) {
-    return flatMapValues(mapper, null);
+    return flatMapValuesStep(mapper, null);
   }
 
   @Override
   public <VR> KStream<K, VR> flatMapValues(
       ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper, Named named) {
+    return flatMapValuesStep(mapper, Checks.notNull(named, "named"));
+  }
+
+  private <VR> KStream<K, VR> flatMapValuesStep(
+      ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper, Named named) {
     Checks.notNull(mapper, "mapper");
-    return flatMapValues((key, value) -> mapper.apply(value), named);
+    return flatMapValuesStep(
+        (ValueMapperWithKey<K, V, Iterable<? extends VR>>) (key, value) -> mapper.apply(value),
+        named);
   }
 
   @Override
   public <VR> KStream<K, VR> flatMapValues(
       ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper) {
-    return flatMapValues(mapper, null);
+    return flatMapValuesStep(mapper, null);
   }
 
   @Override
   public <VR> KStream<K, VR> flatMapValues(
+      ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper,
+      Named named) {
+    return flatMapValuesStep(mapper, Checks.notNull(named, "named"));
+  }
+
+  private <VR> KStream<K, VR> flatMapValuesStep(
       ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper,
       Named named) {
     Checks.notNull(mapper, "mapper");
@@ -200,11 +234,16 @@ public final class GraphStream<K, V> implements KStream<K, V> {
 
   @Override
   public <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper) {
-    return selectKey(mapper, null);
+    return selectKeyStep(mapper, null);
   }
 
   @Override
   public <KR> KStream<KR, V> selectKey(
+      KeyValueMapper<? super K, ? super V, ? extends KR> mapper, Named named) {
+    return selectKeyStep(mapper, Checks.notNull(named, "named"));
+  }
+
+  private <KR> KStream<KR, V> selectKeyStep(
       KeyValueMapper<? super K, ? super V, ? extends KR> mapper, Named named) {
     Checks.notNull(mapper, "mapper");
     Function<Record<K, V>, Record<KR, V>> function =
@@ -214,11 +253,15 @@ public final class GraphStream<K, V> implements KStream<K, V> {
 
   @Override
   public KStream<K, V> peek(ForeachAction<? super K, ? super V> action) {
-    return peek(action, null);
+    return peekStep(action, null);
   }
 
   @Override
   public KStream<K, V> peek(ForeachAction<? super K, ? super V> action, Named named) {
+    return peekStep(action, Checks.notNull(named, "named"));
+  }
+
+  private KStream<K, V> peekStep(ForeachAction<? super K, ? super V> action, Named named) {
     Checks.notNull(action, "action");
     Function<Record<K, V>, Record<K, V>> function =
         r -> {
@@ -230,11 +273,15 @@ public final class GraphStream<K, V> implements KStream<K, V> {
 
   @Override
   public void foreach(ForeachAction<? super K, ? super V> action) {
-    foreach(action, null);
+    foreachStep(action, null);
   }
 
   @Override
   public void foreach(ForeachAction<? super K, ? super V> action, Named named) {
+    foreachStep(action, Checks.notNull(named, "named"));
+  }
+
+  private void foreachStep(ForeachAction<? super K, ? super V> action, Named named) {
     Checks.notNull(action, "action");
     Function<Record<K, V>, Record<Void, Void>> function =
         r -> {
@@ -257,11 +304,15 @@ public final class GraphStream<K, V> implements KStream<K, V> {
 
   @Override
   public KStream<K, V> merge(KStream<K, V> other) {
-    return merge(other, null);
+    return mergeStep(other, null);
   }
 
   @Override
   public KStream<K, V> merge(KStream<K, V> other, Named named) {
+    return mergeStep(other, Checks.notNull(named, "named"));
+  }
+
+  private KStream<K, V> mergeStep(KStream<K, V> other, Named named) {
     Checks.notNull(other, "other");
     Checks.argument(
         other instanceof GraphStream<?, ?> g && g.graph == graph,
@@ -320,11 +371,16 @@ public final class GraphStream<K, V> implements KStream<K, V> {
   @Override
   public <KR, VR> KStream<KR, VR> process(
       ProcessorSupplier<? super K, ? super V, KR, VR> supplier) {
-    return process(supplier, null);
+    return processStep(supplier, null);
   }
 
   @Override
   public <KR, VR> KStream<KR, VR> process(
+      ProcessorSupplier<? super K, ? super V, KR, VR> supplier, Named named) {
+    return processStep(supplier, Checks.notNull(named, "named"));
+  }
+
+  private <KR, VR> KStream<KR, VR> processStep(
       ProcessorSupplier<? super K, ? super V, KR, VR> supplier, Named named) {
     Checks.notNull(supplier, "supplier");
     return then(named, "process", supplier, null, null);
@@ -332,11 +388,16 @@ public final class GraphStream<K, V> implements KStream<K, V> {
 
   @Override
   public <VR> KStream<K, VR> processValues(ProcessorSupplier<K, V, K, VR> supplier) {
-    return processValues(supplier, null);
+    return processValuesStep(supplier, null);
   }
 
   @Override
   public <VR> KStream<K, VR> processValues(ProcessorSupplier<K, V, K, VR> supplier, Named named) {
+    return processValuesStep(supplier, Checks.notNull(named, "named"));
+  }
+
+  private <VR> KStream<K, VR> processValuesStep(
+      ProcessorSupplier<K, V, K, VR> supplier, Named named) {
     Checks.notNull(supplier, "supplier");
     String name = stepName(named, "processValues");
     return append(name, "processValues", KeyPreservingProcessor.of(supplier, name), keySerde, null);

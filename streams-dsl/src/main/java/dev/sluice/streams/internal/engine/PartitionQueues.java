@@ -19,6 +19,8 @@ final class PartitionQueues {
   private static final class Queue {
     final TopicPartition partition;
     final ArrayDeque<StampedRecord> records = new ArrayDeque<>();
+    // offsets skipped while records were queued ahead of them, in offset order
+    final ArrayDeque<Long> skippedBehind = new ArrayDeque<>();
     long partitionTime = -1;
     long consumedOffset = -1;
 
@@ -30,8 +32,14 @@ final class PartitionQueues {
   private final Map<TopicPartition, Queue> byPartition = new HashMap<>();
   private Queue[] queues = new Queue[0];
   private int size;
+  // Records usually arrive in runs from one partition: remember the last queue used.
+  private Queue lastQueue;
 
   private Queue queue(TopicPartition partition) {
+    Queue last = lastQueue;
+    if (last != null && last.partition == partition) {
+      return last;
+    }
     Queue queue = byPartition.get(partition);
     if (queue == null) {
       queue = new Queue(partition);
@@ -40,6 +48,7 @@ final class PartitionQueues {
       grown[queues.length] = queue;
       queues = grown;
     }
+    lastQueue = queue;
     return queue;
   }
 
@@ -71,6 +80,8 @@ final class PartitionQueues {
     Queue queue = queue(partition);
     if (queue.records.isEmpty()) {
       queue.consumedOffset = Math.max(queue.consumedOffset, offset);
+    } else {
+      queue.skippedBehind.addLast(offset);
     }
   }
 
@@ -89,6 +100,11 @@ final class PartitionQueues {
     }
     StampedRecord record = best.records.pollFirst();
     best.consumedOffset = record.raw().offset();
+    StampedRecord next = best.records.peekFirst();
+    while (!best.skippedBehind.isEmpty()
+        && (next == null || best.skippedBehind.peekFirst() < next.raw().offset())) {
+      best.consumedOffset = Math.max(best.consumedOffset, best.skippedBehind.pollFirst());
+    }
     size--;
     return record;
   }
