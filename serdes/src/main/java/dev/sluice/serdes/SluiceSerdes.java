@@ -199,11 +199,20 @@ public final class SluiceSerdes {
    * @param serde the user's serde
    * @return a typed view of {@code serde}
    * @param <T> the value type
+   * @throws IllegalArgumentException if {@code serde} is already a {@link TypedSerde} for another
+   *     type
    */
   public static <T> TypedSerde<T> typed(Class<T> type, Serde<T> serde) {
     Checks.checkNotNull(type, "typed(type, serde): type must not be null");
-    if (serde instanceof TypedSerde && ((TypedSerde<?>) serde).type().equals(type)) {
-      return (TypedSerde<T>) serde;
+    Checks.checkNotNull(serde, "typed(%s, serde): serde must not be null", type.getName());
+    if (serde instanceof TypedSerde<T> typed) {
+      Checks.checkArgument(
+          typed.type().equals(type),
+          "typed(%s, serde): the serde %s is already declared for %s",
+          type.getName(),
+          serde,
+          typed.type().getName());
+      return typed;
     }
     return BuiltInSerde.of(type, serde);
   }
