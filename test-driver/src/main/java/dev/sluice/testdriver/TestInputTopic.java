@@ -69,7 +69,7 @@ public final class TestInputTopic<K, V> {
    * @param timestamp epoch milliseconds
    */
   public void pipe(K key, V value, long timestamp) {
-    pipe(new TestRecord<>(key, value, timestamp, new RecordHeaders()));
+    pipeSerialized(key, value, timestamp, new RecordHeaders());
   }
 
   /**
@@ -103,9 +103,15 @@ public final class TestInputTopic<K, V> {
    */
   public void pipe(TestRecord<K, V> record) {
     Objects.requireNonNull(record, "record must not be null");
-    byte[] key = keySerializer.serialize(topic, record.headers(), record.key());
-    byte[] value = valueSerializer.serialize(topic, record.headers(), record.value());
-    driver.pipeRaw(topic, key, value, record.timestamp(), record.headers());
+    Headers headers = new RecordHeaders(record.headers().toArray());
+    pipeSerialized(record.key(), record.value(), record.timestamp(), headers);
+  }
+
+  // The headers are the driver's from here on: copies of the caller's, or fresh ones.
+  private void pipeSerialized(K key, V value, long timestamp, Headers headers) {
+    byte[] keyBytes = keySerializer.serialize(topic, headers, key);
+    byte[] valueBytes = valueSerializer.serialize(topic, headers, value);
+    driver.pipeRaw(topic, keyBytes, valueBytes, timestamp, headers);
   }
 
   /**

@@ -13,12 +13,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -35,14 +35,15 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public final class TopologyTestDriver implements AutoCloseable {
   private static final int PARTITION = 0;
+  private static final Headers NO_HEADERS = emptyReadOnlyHeaders();
 
   private final CompiledTopology topology;
   private final SluiceConfig config;
   private final long startTime;
   private long wallClock;
   private final Map<Integer, Task> tasks = new LinkedHashMap<>();
-  private final Map<String, Long> nextOffsets = new HashMap<>();
-  private final Map<String, ArrayDeque<CapturedRecord>> outputs = new HashMap<>();
+  private final Map<String, InputPartition> inputs = new HashMap<>();
+  private final Map<String, OutputTopic> outputs = new HashMap<>();
   private final ArrayDeque<ConsumerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
   private final RecordCollector collector = new Collector();
   private boolean closed;
@@ -87,6 +88,11 @@ public final class TopologyTestDriver implements AutoCloseable {
     this.config.applicationId();
     this.startTime = wallClockStart.toEpochMilli();
     this.wallClock = startTime;
+    // Start every task now, as the runtime does on assignment: processors are initialised and
+    // wall-clock punctuations fire on advanceWallClock even before the first record is piped.
+    for (SubTopology sub : compiled.subTopologies()) {
+      taskFor(sub);
+    }
   }
 
   /**
@@ -155,7 +161,7 @@ public final class TopologyTestDriver implements AutoCloseable {
     Objects.requireNonNull(keySerde, "keySerde must not be null");
     Objects.requireNonNull(valueSerde, "valueSerde must not be null");
     return new TestOutputTopic<>(
-        topic, output(topic), keySerde.deserializer(), valueSerde.deserializer());
+        topic, output(topic).records(), keySerde.deserializer(), valueSerde.deserializer());
   }
 
   /**
@@ -204,17 +210,27 @@ public final class TopologyTestDriver implements AutoCloseable {
     }
   }
 
+  /**
+   * Processes one serialized record and everything it causes.
+   *
+   * @param topic the input topic
+   * @param key the serialized key
+   * @param value the serialized value
+   * @param timestamp the record timestamp
+   * @param headers headers the driver may keep: the caller must not change them afterwards
+   */
   void pipeRaw(String topic, byte[] key, byte[] value, long timestamp, Headers headers) {
     checkOpen();
-    pending.add(rawRecord(topic, key, value, timestamp, new RecordHeaders(headers.toArray())));
+    pending.add(rawRecord(topic, key, value, timestamp, headers));
     drain();
   }
 
   private void drain() {
     ConsumerRecord<byte[], byte[]> next;
     while ((next = pending.pollFirst()) != null) {
-      Task task = taskFor(next.topic());
-      task.addRecords(new TopicPartition(next.topic(), PARTITION), List.of(next));
+      InputPartition input = input(next.topic());
+      Task task = input.task;
+      task.addRecord(input.partition, next);
       while (task.process()) {
         // each record runs to completion; records written to topics the topology reads are
         // queued in `pending` by the collector and processed by the outer loop
@@ -224,7 +240,7 @@ public final class TopologyTestDriver implements AutoCloseable {
 
   private ConsumerRecord<byte[], byte[]> rawRecord(
       String topic, byte[] key, byte[] value, long timestamp, Headers headers) {
-    long offset = nextOffsets.merge(topic, 1L, Long::sum) - 1;
+    long offset = input(topic).nextOffset++;
     return new ConsumerRecord<>(
         topic,
         PARTITION,
@@ -240,8 +256,30 @@ public final class TopologyTestDriver implements AutoCloseable {
         Optional.empty());
   }
 
-  private Task taskFor(String topic) {
-    SubTopology sub = topology.subTopologyReading(topic);
+  /** A topic the topology reads: its one partition, next offset and the task reading it. */
+  private static final class InputPartition {
+    final TopicPartition partition;
+    final Task task;
+    long nextOffset;
+
+    InputPartition(TopicPartition partition, Task task) {
+      this.partition = partition;
+      this.task = task;
+    }
+  }
+
+  private InputPartition input(String topic) {
+    InputPartition input = inputs.get(topic);
+    if (input == null) {
+      input =
+          new InputPartition(
+              new TopicPartition(topic, PARTITION), taskFor(topology.subTopologyReading(topic)));
+      inputs.put(topic, input);
+    }
+    return input;
+  }
+
+  private Task taskFor(SubTopology sub) {
     return tasks.computeIfAbsent(
         sub.id(),
         id -> {
@@ -258,8 +296,16 @@ public final class TopologyTestDriver implements AutoCloseable {
         });
   }
 
-  private ArrayDeque<CapturedRecord> output(String topic) {
-    return outputs.computeIfAbsent(topic, t -> new ArrayDeque<>());
+  /** What sinks wrote to one topic, and whether the topology reads that topic back. */
+  private record OutputTopic(ArrayDeque<CapturedRecord> records, boolean readByTopology) {}
+
+  private OutputTopic output(String topic) {
+    OutputTopic output = outputs.get(topic);
+    if (output == null) {
+      output = new OutputTopic(new ArrayDeque<>(), topology.subTopologyReading(topic) != null);
+      outputs.put(topic, output);
+    }
+    return output;
   }
 
   private String patternNote() {
@@ -276,6 +322,12 @@ public final class TopologyTestDriver implements AutoCloseable {
     }
   }
 
+  private static Headers emptyReadOnlyHeaders() {
+    RecordHeaders headers = new RecordHeaders();
+    headers.setReadOnly();
+    return headers;
+  }
+
   private final class Collector implements RecordCollector {
     @Override
     public void send(
@@ -286,10 +338,12 @@ public final class TopologyTestDriver implements AutoCloseable {
         byte[] value,
         Headers headers) {
       int chosen = partition != null ? partition : PARTITION;
-      Headers copy = new RecordHeaders(headers.toArray());
-      output(topic).addLast(new CapturedRecord(chosen, timestamp, key, value, copy));
-      if (topology.subTopologyReading(topic) != null) {
-        pending.addLast(rawRecord(topic, key, value, timestamp, copy));
+      Header[] headerArray = headers.toArray();
+      Headers copy = headerArray.length == 0 ? NO_HEADERS : new RecordHeaders(headerArray);
+      OutputTopic output = output(topic);
+      output.records().addLast(new CapturedRecord(chosen, timestamp, key, value, copy));
+      if (output.readByTopology()) {
+        pending.addLast(rawRecord(topic, key, value, timestamp, new RecordHeaders(headerArray)));
       }
     }
 

@@ -130,13 +130,29 @@ public final class Task {
     Checks.invariant(state != State.CLOSED, "task %s is closed", scope.id);
     SourceRuntime source = sourceFor(partition.topic());
     for (ConsumerRecord<byte[], byte[]> raw : records) {
-      StampedRecord record = source.decode(raw, queues.partitionTime(partition));
-      if (record == null) {
-        skippedRecords++;
-        queues.skipped(partition, raw.offset());
-      } else {
-        queues.add(partition, record);
-      }
+      queue(source, partition, raw);
+    }
+  }
+
+  /**
+   * Queues one raw record, like {@link #addRecords} with a single record.
+   *
+   * @param partition the partition it was read from
+   * @param raw the record
+   */
+  public void addRecord(TopicPartition partition, ConsumerRecord<byte[], byte[]> raw) {
+    Checks.invariant(state != State.CLOSED, "task %s is closed", scope.id);
+    queue(sourceFor(partition.topic()), partition, raw);
+  }
+
+  private void queue(
+      SourceRuntime source, TopicPartition partition, ConsumerRecord<byte[], byte[]> raw) {
+    StampedRecord record = source.decode(raw, queues.partitionTime(partition));
+    if (record == null) {
+      skippedRecords++;
+      queues.skipped(partition, raw.offset());
+    } else {
+      queues.add(partition, record);
     }
   }
 
