@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.streams.Consumed;
 import dev.sluice.streams.DeserializationExceptionHandler;
+import dev.sluice.streams.KStream;
+import dev.sluice.streams.Named;
 import dev.sluice.streams.Produced;
 import dev.sluice.streams.StreamsBuilder;
 import dev.sluice.streams.StreamsException;
 import dev.sluice.streams.internal.compile.CompiledTopology;
 import dev.sluice.streams.internal.compile.SubTopology;
+import dev.sluice.streams.processor.Processor;
+import dev.sluice.streams.processor.ProcessorSupplier;
+import dev.sluice.streams.processor.Record;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,6 +266,51 @@ class TaskTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("task 0_0 is closed");
     assertThatThrownBy(task::resume).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void closeClosesEveryProcessorEvenWhenOneFails() {
+    List<String> closed = new ArrayList<>();
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, String> in =
+        builder.stream("a", Consumed.with(Serdes.String(), Serdes.String()));
+    in.process(closing("first", closed, true), Named.as("first"));
+    in.process(closing("second", closed, false), Named.as("second"));
+    Task task =
+        new Task(
+            new TaskId(0, 0),
+            ((CompiledTopology) builder.build()).subTopologies().get(0),
+            "app",
+            DeserializationExceptionHandler.logAndFail(),
+            collector,
+            () -> 0L);
+    task.initialize();
+
+    assertThatThrownBy(task::close)
+        .isInstanceOf(StreamsException.class)
+        .hasMessageContaining("task 0_0")
+        .hasRootCauseMessage("first cannot close");
+    assertThat(closed).containsExactly("first", "second");
+    assertThat(task.state()).isEqualTo(Task.State.CLOSED);
+    task.close();
+    assertThat(closed).hasSize(2);
+  }
+
+  private static ProcessorSupplier<String, String, Void, Void> closing(
+      String name, List<String> closed, boolean fail) {
+    return () ->
+        new Processor<>() {
+          @Override
+          public void process(Record<String, String> record) {}
+
+          @Override
+          public void close() {
+            closed.add(name);
+            if (fail) {
+              throw new IllegalStateException(name + " cannot close");
+            }
+          }
+        };
   }
 
   @Test
