@@ -8,6 +8,9 @@ import dev.sluice.serdes.avro.v1.Status;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.reflect.AvroAlias;
+import org.apache.avro.reflect.AvroDefault;
+import org.apache.avro.reflect.Nullable;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,17 @@ class AvroEvolutionTest {
 
   private static final String TOPIC = "orders";
   private static final String SUBJECT = "orders-value";
+
+  /** The first version of a Java record read and written through Avro reflection. */
+  record PurchaseV1(String id, int amount) {}
+
+  /**
+   * The next version: amount widened, a field added with {@code @AvroDefault}, an optional field
+   * added with {@code @Nullable}; the alias maps the old record name.
+   */
+  @AvroAlias(alias = "PurchaseV1", space = "dev.sluice.serdes.AvroEvolutionTest")
+  record PurchaseV2(
+      String id, long amount, @AvroDefault("\"none\"") String note, @Nullable String coupon) {}
 
   private static final Schema BASE =
       schema("{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"amount\",\"type\":\"int\"}");
@@ -128,6 +142,24 @@ class AvroEvolutionTest {
         .hasMessageContaining("cannot be resolved")
         .hasMessageContaining("customer")
         .hasMessageContaining("TYPE_MISMATCH");
+  }
+
+  @Test
+  void javaRecordsEvolveThroughReflectionAnnotations() {
+    InMemorySchemaStore store = new InMemorySchemaStore(Compatibility.BACKWARD);
+    byte[] old =
+        AvroSerdes.reflect(PurchaseV1.class, AvroOptions.of(store, SUBJECT))
+            .serializer()
+            .serialize(TOPIC, new PurchaseV1("p-1", 42));
+    TypedSerde<PurchaseV2> v2 =
+        AvroSerdes.reflect(PurchaseV2.class, AvroOptions.of(store, SUBJECT));
+
+    assertThat(v2.deserializer().deserialize(TOPIC, old))
+        .isEqualTo(new PurchaseV2("p-1", 42L, "none", null));
+    PurchaseV2 current = new PurchaseV2("p-2", 7L, "gift", "SAVE");
+    assertThat(v2.deserializer().deserialize(TOPIC, v2.serializer().serialize(TOPIC, current)))
+        .isEqualTo(current);
+    assertThat(store.versions(SUBJECT)).hasSize(2);
   }
 
   @Test
