@@ -376,6 +376,30 @@ class ProcessTest {
   }
 
   @Test
+  void aFailingInitFailsNamingTheStepAndThePhase() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("in", STRINGS)
+        .process(
+            () ->
+                new Processor<String, String, Void, Void>() {
+                  @Override
+                  public void init(ProcessorContext<Void, Void> context) {
+                    throw new IllegalStateException("no connection");
+                  }
+
+                  @Override
+                  public void process(Record<String, String> record) {}
+                },
+            Named.as("connector"));
+    Topology topology = builder.build();
+
+    assertThatThrownBy(() -> new TopologyTestDriver(topology))
+        .isInstanceOf(StreamsException.class)
+        .hasMessageContaining("task 0_0: step 'connector' failed in init()")
+        .hasMessageContaining("no connection");
+  }
+
+  @Test
   void processorsAreInitialisedWhenTheDriverStarts() {
     List<String> events = new ArrayList<>();
     StreamsBuilder builder = new StreamsBuilder();

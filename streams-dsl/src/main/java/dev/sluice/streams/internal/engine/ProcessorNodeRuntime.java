@@ -53,7 +53,7 @@ final class ProcessorNodeRuntime implements ProcessorContext<Object, Object> {
     try {
       processor.init(this);
     } catch (RuntimeException e) {
-      throw scope.failure(name, e);
+      throw scope.failure(name, "in init()", e);
     }
   }
 
@@ -79,7 +79,11 @@ final class ProcessorNodeRuntime implements ProcessorContext<Object, Object> {
   }
 
   void close() {
-    processor.close();
+    try {
+      processor.close();
+    } catch (RuntimeException e) {
+      throw scope.failure(name, "in close()", e);
+    }
   }
 
   @Override

@@ -222,7 +222,7 @@ public final class Task {
         }
       }
       if (first != null) {
-        throw scope.failure("close", first);
+        throw first;
       }
     }
   }

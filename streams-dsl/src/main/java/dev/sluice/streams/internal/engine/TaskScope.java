@@ -49,6 +49,18 @@ final class TaskScope {
             : String.format(
                 "on the record at %s-%d offset %d",
                 record.topic(), record.partition(), record.offset());
+    return failure(step, where, error);
+  }
+
+  /**
+   * Wraps a step's failure outside record processing, such as in init() or close().
+   *
+   * @param step the failing step
+   * @param where when it failed, e.g. {@code in init()}
+   * @param error its exception
+   * @return the exception to throw
+   */
+  StreamsException failure(String step, String where, RuntimeException error) {
     return new StreamsException(
         String.format("task %s: step '%s' failed %s: %s", id, step, where, error), error);
   }

@@ -288,7 +288,7 @@ class TaskTest {
 
     assertThatThrownBy(task::close)
         .isInstanceOf(StreamsException.class)
-        .hasMessageContaining("task 0_0")
+        .hasMessageContaining("task 0_0: step 'first' failed in close()")
         .hasRootCauseMessage("first cannot close");
     assertThat(closed).containsExactly("first", "second");
     assertThat(task.state()).isEqualTo(Task.State.CLOSED);
