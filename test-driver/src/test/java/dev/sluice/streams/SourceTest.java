@@ -102,6 +102,23 @@ class SourceTest {
   }
 
   @Test
+  void aFailingTimestampExtractorFailsNamingTheRecord() {
+    TimestampExtractor broken = (record, partitionTime) -> Long.parseLong((String) record.value());
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("in", STRINGS.withTimestampExtractor(broken).withName("src")).to("out");
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+      TestInputTopic<String, String> in = driver.inputTopic("in", Serdes.String(), Serdes.String());
+      in.pipe("k", "1");
+
+      assertThatThrownBy(() -> in.pipe("k", "not-a-number"))
+          .isInstanceOf(StreamsException.class)
+          .hasMessageContaining("source 'src'")
+          .hasMessageContaining("in-0 offset 1")
+          .hasCauseInstanceOf(NumberFormatException.class);
+    }
+  }
+
+  @Test
   void aNegativeTimestampIsSkippedAndCountedWhileLaterRecordsFlow() {
     TimestampExtractor fromValue =
         (record, partitionTime) -> Long.parseLong((String) record.value());

@@ -115,6 +115,14 @@ final class SourceRuntime {
             raw.headers(),
             raw.leaderEpoch(),
             raw.deliveryCount());
-    return extractor.extract(decoded, partitionTime);
+    try {
+      return extractor.extract(decoded, partitionTime);
+    } catch (RuntimeException e) {
+      throw new StreamsException(
+          String.format(
+              "source '%s': the timestamp extractor failed on the record at %s-%d offset %d: %s",
+              node.name(), raw.topic(), raw.partition(), raw.offset(), e),
+          e);
+    }
   }
 }
