@@ -1,0 +1,130 @@
+package dev.sluice.streams;
+
+import dev.sluice.streams.internal.Checks;
+import dev.sluice.streams.internal.compile.CompiledTopology;
+import dev.sluice.streams.internal.runtime.ApplicationRuntime;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Runs a {@link Topology} against Kafka inside this JVM: the entry point an application embeds.
+ * Every instance started with the same {@code application.id} joins one consumer group; the
+ * instances split the tasks between them and move them as instances come and go.
+ *
+ * <pre>{@code
+ * StreamsApplication app = new StreamsApplication(topology, Map.of(
+ *     "application.id", "orders", "bootstrap.servers", "localhost:9092"));
+ * app.start();
+ * ...
+ * app.close(Duration.ofSeconds(30));
+ * }</pre>
+ *
+ * <p>Configuration: {@code application.id} and {@code bootstrap.servers} are required; {@code
+ * num.stream.threads} (default 1), {@code commit.interval.ms} (default 30000), {@code state.dir}
+ * (default {@code <java.io.tmpdir>/sluice}), {@code processing.guarantee} ({@code at_least_once},
+ * the only one supported so far) and any kafka-clients consumer, producer or admin setting,
+ * optionally prefixed with {@code consumer.}, {@code producer.} or {@code admin.}.
+ *
+ * <p>Thread-safe: start, close and the accessors may be called from any thread.
+ */
+public final class StreamsApplication implements AutoCloseable {
+
+  /** Where the application is in its life. */
+  public enum State {
+    /** Built, not started. */
+    CREATED,
+    /** Started; threads are joining the group or tasks are moving. */
+    REBALANCING,
+    /** Every thread has its tasks and processes. */
+    RUNNING,
+    /** Closing: threads commit and stop. */
+    PENDING_SHUTDOWN,
+    /** Closed cleanly. */
+    NOT_RUNNING,
+    /** Stopped because a thread failed and the policy said shut down. */
+    ERROR
+  }
+
+  /** Hears every state change. */
+  @FunctionalInterface
+  public interface StateListener {
+    /**
+     * Called after a state change, on the thread that caused it.
+     *
+     * @param newState the state entered
+     * @param oldState the state left
+     */
+    void onChange(State newState, State oldState);
+  }
+
+  private final ApplicationRuntime runtime;
+
+  /**
+   * Creates the application; nothing connects until {@link #start()}.
+   *
+   * @param topology the topology, from {@link StreamsBuilder#build()}
+   * @param config the settings
+   */
+  public StreamsApplication(Topology topology, Map<String, ?> config) {
+    Checks.notNull(topology, "topology");
+    Checks.notNull(config, "config");
+    Checks.argument(
+        topology instanceof CompiledTopology, "topology must come from StreamsBuilder.build()");
+    this.runtime = new ApplicationRuntime((CompiledTopology) topology, SluiceConfig.of(config));
+  }
+
+  /**
+   * Sets the listener of state changes; call before {@link #start()}.
+   *
+   * @param listener the listener
+   */
+  public void setStateListener(StateListener listener) {
+    runtime.setStateListener(Checks.notNull(listener, "listener"));
+  }
+
+  /**
+   * Sets the policy for thread failures (default: shut down the application); call before {@link
+   * #start()}.
+   *
+   * @param handler the policy
+   */
+  public void setUncaughtExceptionHandler(StreamsUncaughtExceptionHandler handler) {
+    runtime.setUncaughtExceptionHandler(Checks.notNull(handler, "handler"));
+  }
+
+  /**
+   * Locks the state directory, checks the topics and starts the stream threads.
+   *
+   * @throws StreamsException if the state directory is used by another instance, or a required
+   *     topic is wrong
+   * @throws IllegalStateException if already started
+   */
+  public void start() {
+    runtime.start();
+  }
+
+  /**
+   * The current state.
+   *
+   * @return the state
+   */
+  public State state() {
+    return runtime.state();
+  }
+
+  /**
+   * Stops every thread after a final commit, waiting at most the timeout.
+   *
+   * @param timeout how long to wait
+   * @return true if every thread stopped in time
+   */
+  public boolean close(Duration timeout) {
+    return runtime.close(Checks.notNull(timeout, "timeout"));
+  }
+
+  /** Stops every thread after a final commit, waiting as long as it takes. */
+  @Override
+  public void close() {
+    close(Duration.ofMillis(Long.MAX_VALUE));
+  }
+}

@@ -1,0 +1,217 @@
+package dev.sluice.streams.internal.runtime;
+
+import dev.sluice.streams.SluiceConfig;
+import dev.sluice.streams.StreamsApplication.State;
+import dev.sluice.streams.StreamsApplication.StateListener;
+import dev.sluice.streams.StreamsUncaughtExceptionHandler;
+import dev.sluice.streams.internal.compile.CompiledTopology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * The machinery behind {@link dev.sluice.streams.StreamsApplication}: the state machine, the stream
+ * threads and the failure policy.
+ *
+ * <p>State: CREATED → REBALANCING on start; → RUNNING once every live thread has received an
+ * assignment; → PENDING_SHUTDOWN → NOT_RUNNING on close; → ERROR when a thread fails and the policy
+ * is to shut down. Transitions are synchronized on this object; listeners run on the thread that
+ * caused the change.
+ */
+public final class ApplicationRuntime {
+  private static final System.Logger LOG = System.getLogger(ApplicationRuntime.class.getName());
+
+  private final CompiledTopology topology;
+  private final SluiceConfig config;
+  private final String processId = UUID.randomUUID().toString();
+  private final List<StreamThread> threads = new ArrayList<>();
+  private final Set<StreamThread> assigned = new HashSet<>();
+  private StateListener stateListener = (newState, oldState) -> {};
+  private StreamsUncaughtExceptionHandler handler =
+      error -> StreamsUncaughtExceptionHandler.Response.SHUTDOWN_APPLICATION;
+  private State state = State.CREATED;
+  private StateDirectory stateDirectory;
+  private int threadCounter;
+
+  /**
+   * Creates the runtime.
+   *
+   * @param topology the topology
+   * @param config the settings
+   */
+  public ApplicationRuntime(CompiledTopology topology, SluiceConfig config) {
+    this.topology = topology;
+    this.config = config;
+    config.applicationId();
+    Object guarantee = config.values().getOrDefault("processing.guarantee", "at_least_once");
+    if (!"at_least_once".equals(guarantee)) {
+      throw new IllegalArgumentException(
+          String.format(
+              "processing.guarantee '%s' is not supported yet: use at_least_once", guarantee));
+    }
+    if (config.values().get("bootstrap.servers") == null) {
+      throw new IllegalArgumentException(
+          "config 'bootstrap.servers' is required: list the Kafka brokers");
+    }
+  }
+
+  public synchronized void setStateListener(StateListener listener) {
+    this.stateListener = listener;
+  }
+
+  public synchronized void setUncaughtExceptionHandler(StreamsUncaughtExceptionHandler handler) {
+    this.handler = handler;
+  }
+
+  public synchronized State state() {
+    return state;
+  }
+
+  /** Locks the state directory and starts the threads. */
+  public synchronized void start() {
+    if (state != State.CREATED) {
+      throw new IllegalStateException(
+          "the application was already started; create a new one to start again");
+    }
+    SourceTopics.check(topology, ClientConfigs.admin(config, config.applicationId() + "-admin"));
+    stateDirectory = StateDirectory.lock(stateDir(), config.applicationId());
+    transition(State.REBALANCING);
+    int count =
+        Integer.parseInt(String.valueOf(config.values().getOrDefault("num.stream.threads", 1)));
+    if (count < 1) {
+      throw new IllegalArgumentException(
+          "config 'num.stream.threads' was " + count + ": use 1 or more");
+    }
+    for (int i = 0; i < count; i++) {
+      startThread();
+    }
+  }
+
+  /**
+   * Stops the threads after a final commit.
+   *
+   * @param timeout how long to wait for them
+   * @return true if all stopped in time
+   */
+  public boolean close(Duration timeout) {
+    List<StreamThread> stopping;
+    synchronized (this) {
+      if (state == State.CREATED || state == State.NOT_RUNNING) {
+        transition(State.NOT_RUNNING);
+        return true;
+      }
+      if (state != State.ERROR) {
+        transition(State.PENDING_SHUTDOWN);
+      }
+      stopping = List.copyOf(threads);
+    }
+    stopping.forEach(StreamThread::shutdown);
+    long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 2);
+    boolean stopped = true;
+    for (StreamThread thread : stopping) {
+      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      try {
+        thread.join(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      stopped &= !thread.isAlive();
+    }
+    synchronized (this) {
+      if (stopped) {
+        stateDirectory.close();
+      }
+      if (state != State.ERROR) {
+        transition(State.NOT_RUNNING);
+      }
+    }
+    return stopped;
+  }
+
+  private Path stateDir() {
+    Object dir = config.values().get("state.dir");
+    return dir != null
+        ? Path.of(String.valueOf(dir))
+        : Path.of(System.getProperty("java.io.tmpdir"), "sluice");
+  }
+
+  private void startThread() {
+    String clientId =
+        config.applicationId() + "-" + processId.substring(0, 8) + "-thread-" + (++threadCounter);
+    Map<String, Object> assignorConfigs = new HashMap<>();
+    assignorConfigs.put(TaskAssignor.TOPOLOGY_CONFIG, topology);
+    assignorConfigs.put(TaskAssignor.PROCESS_ID_CONFIG, processId);
+    StreamThread thread =
+        new StreamThread(
+            clientId,
+            topology,
+            config,
+            new KafkaConsumer<>(
+                ClientConfigs.consumer(config, clientId + "-consumer", assignorConfigs)),
+            new KafkaProducer<>(ClientConfigs.producer(config, clientId + "-producer")),
+            new ThreadEvents());
+    threads.add(thread);
+    thread.start();
+  }
+
+  private void transition(State next) {
+    State previous = state;
+    if (previous == next) {
+      return;
+    }
+    state = next;
+    try {
+      stateListener.onChange(next, previous);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "state listener failed", e);
+    }
+  }
+
+  private final class ThreadEvents implements StreamThread.Listener {
+    @Override
+    public void onAssigned(StreamThread thread) {
+      synchronized (ApplicationRuntime.this) {
+        assigned.add(thread);
+        if (state == State.REBALANCING && assigned.containsAll(threads)) {
+          transition(State.RUNNING);
+        }
+      }
+    }
+
+    @Override
+    public void onFailure(StreamThread thread, Throwable error) {
+      LOG.log(System.Logger.Level.ERROR, "stream thread " + thread.getName() + " failed", error);
+      StreamsUncaughtExceptionHandler.Response response;
+      try {
+        response = handler.handle(error);
+      } catch (RuntimeException e) {
+        LOG.log(
+            System.Logger.Level.ERROR, "the uncaught-exception handler failed; shutting down", e);
+        response = StreamsUncaughtExceptionHandler.Response.SHUTDOWN_APPLICATION;
+      }
+      synchronized (ApplicationRuntime.this) {
+        threads.remove(thread);
+        assigned.remove(thread);
+        if (state == State.PENDING_SHUTDOWN || state == State.NOT_RUNNING || state == State.ERROR) {
+          return;
+        }
+        if (response == StreamsUncaughtExceptionHandler.Response.REPLACE_THREAD) {
+          transition(State.REBALANCING);
+          startThread();
+          return;
+        }
+        transition(State.ERROR);
+        List<StreamThread> others = List.copyOf(threads);
+        new Thread(() -> others.forEach(StreamThread::shutdown), "sluice-shutdown").start();
+      }
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.sluice.streams.internal.runtime;
+
+import dev.sluice.streams.SluiceConfig;
+import dev.sluice.streams.internal.compile.CompiledTopology;
+import dev.sluice.streams.internal.engine.Task;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * One processing thread: its own consumer (a member of the application's group) and producer, and
+ * the tasks the group assigned to it.
+ *
+ * <p>Loop: poll → queue records into their tasks → process every queued record → fire wall-clock
+ * punctuations → commit when the commit interval has passed. Commit (at-least-once): flush the
+ * producer so every output and changelog record is acknowledged, then commit the input offsets; so
+ * a crash at any point replays input, never loses it.
+ *
+ * <p>Rebalances are cooperative: revoked tasks are committed and closed inside the callback; other
+ * tasks keep running. Lost partitions (the member was fenced) are closed without commit. Any
+ * exception ends the thread and is reported to the owner, which applies its policy.
+ */
+final class StreamThread extends Thread {
+
+  /** What the owning application hears from its threads. */
+  interface Listener {
+    void onAssigned(StreamThread thread);
+
+    void onFailure(StreamThread thread, Throwable error);
+  }
+
+  private final CompiledTopology topology;
+  private final Consumer<byte[], byte[]> consumer;
+  private final Producer<byte[], byte[]> producer;
+  private final KafkaRecordCollector collector;
+  private final ActiveTasks tasks;
+  private final long commitIntervalMs;
+  private final Listener listener;
+  private volatile boolean running = true;
+  private long lastCommitMs;
+
+  StreamThread(
+      String name,
+      CompiledTopology topology,
+      SluiceConfig config,
+      Consumer<byte[], byte[]> consumer,
+      Producer<byte[], byte[]> producer,
+      Listener listener) {
+    super(name);
+    this.topology = topology;
+    this.consumer = consumer;
+    this.producer = producer;
+    this.collector = new KafkaRecordCollector(producer);
+    this.tasks = new ActiveTasks(topology, config, collector);
+    this.commitIntervalMs = config.commitIntervalMs();
+    this.listener = listener;
+  }
+
+  @Override
+  public void run() {
+    boolean clean = false;
+    try {
+      subscribe();
+      lastCommitMs = System.currentTimeMillis();
+      while (running) {
+        runOnce();
+      }
+      commit(tasks.all());
+      clean = true;
+    } catch (WakeupException e) {
+      clean = !running;
+      if (clean) {
+        commit(tasks.all());
+      } else {
+        listener.onFailure(this, e);
+      }
+    } catch (Throwable e) {
+      listener.onFailure(this, e);
+    } finally {
+      shutdownClients(clean);
+    }
+  }
+
+  /** Asks the thread to commit, close its tasks and stop. */
+  void shutdown() {
+    running = false;
+    consumer.wakeup();
+  }
+
+  private void subscribe() {
+    Rebalances rebalances = new Rebalances();
+    boolean patterns =
+        topology.subTopologies().stream()
+            .flatMap(s -> s.sources().stream())
+            .anyMatch(s -> s.pattern() != null);
+    if (patterns) {
+      consumer.subscribe(subscriptionPattern(), rebalances);
+    } else {
+      consumer.subscribe(topology.sourceTopics(), rebalances);
+    }
+  }
+
+  private Pattern subscriptionPattern() {
+    String named =
+        topology.sourceTopics().stream().map(Pattern::quote).collect(Collectors.joining("|"));
+    String patterns =
+        topology.subTopologies().stream()
+            .flatMap(s -> s.sources().stream())
+            .filter(s -> s.pattern() != null)
+            .map(s -> "(?:" + s.pattern().pattern() + ")")
+            .collect(Collectors.joining("|"));
+    return Pattern.compile(named.isEmpty() ? patterns : named + "|" + patterns);
+  }
+
+  private void runOnce() {
+    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+    for (TopicPartition partition : records.partitions()) {
+      Task task = tasks.taskFor(partition);
+      if (task != null) {
+        task.addRecords(partition, records.records(partition));
+      }
+    }
+    for (Task task : tasks.all()) {
+      while (task.process()) {
+        // drain what was polled; the poll size bounds the work per loop
+      }
+      task.punctuateWallClock();
+    }
+    long now = System.currentTimeMillis();
+    if (now - lastCommitMs >= commitIntervalMs) {
+      commit(tasks.all());
+      lastCommitMs = now;
+    }
+  }
+
+  private void commit(Collection<Task> committing) {
+    if (committing.isEmpty()) {
+      return;
+    }
+    collector.flush();
+    Map<TopicPartition, OffsetAndMetadata> offsets = ActiveTasks.offsets(committing);
+    if (!offsets.isEmpty()) {
+      consumer.commitSync(offsets);
+    }
+  }
+
+  private void shutdownClients(boolean clean) {
+    try {
+      tasks.close(List.copyOf(tasks.all()));
+    } finally {
+      try {
+        consumer.close();
+      } finally {
+        producer.close(clean ? Duration.ofSeconds(30) : Duration.ZERO);
+      }
+    }
+  }
+
+  private final class Rebalances implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      List<Task> revoked = tasks.tasksOf(partitions);
+      commit(revoked);
+      tasks.close(revoked);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      tasks.close(tasks.tasksOf(partitions));
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      tasks.assign(partitions);
+      listener.onAssigned(StreamThread.this);
+    }
+  }
+}
