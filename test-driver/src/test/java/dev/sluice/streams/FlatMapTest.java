@@ -7,6 +7,7 @@ import dev.sluice.testdriver.TestInputTopic;
 import dev.sluice.testdriver.TestOutputTopic;
 import dev.sluice.testdriver.TestRecord;
 import dev.sluice.testdriver.TopologyTestDriver;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -25,7 +26,7 @@ class FlatMapTest {
     builder.stream("in", STRINGS)
         .flatMap(
             (k, v) -> {
-              List<KeyValue<String, String>> out = new java.util.ArrayList<>();
+              List<KeyValue<String, String>> out = new ArrayList<>();
               for (String part : v.split(",")) {
                 out.add(KeyValue.pair(k + "-" + part, part));
               }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sluice.testdriver.TestInputTopic;
 import dev.sluice.testdriver.TestRecord;
 import dev.sluice.testdriver.TopologyTestDriver;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -38,7 +39,7 @@ class SinkTest {
     builder.stream("in", Consumed.with(Serdes.String(), Serdes.Integer()))
         .to("out", Produced.with(Serdes.String(), Serdes.Integer()));
     builder.stream("in2", Consumed.with(Serdes.String(), Serdes.String()))
-        .mapValues(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .mapValues(v -> v.getBytes(StandardCharsets.UTF_8).length)
         .to("out2", Produced.with(Serdes.String(), Serdes.Integer()));
     try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
       driver.inputTopic("in", Serdes.String(), Serdes.Integer()).pipe("k", 42);

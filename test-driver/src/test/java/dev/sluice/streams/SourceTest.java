@@ -7,6 +7,7 @@ import dev.sluice.testdriver.TestInputTopic;
 import dev.sluice.testdriver.TestOutputTopic;
 import dev.sluice.testdriver.TestRecord;
 import dev.sluice.testdriver.TopologyTestDriver;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -219,7 +220,7 @@ class SourceTest {
                   + "/"
                   + record.offset()
                   + "/"
-                  + new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)
+                  + new String(record.value(), StandardCharsets.UTF_8)
                   + "/"
                   + deserializer);
           return DeserializationExceptionHandler.Response.CONTINUE;
