@@ -62,10 +62,15 @@ public final class JavaRecordReflectDatumReader<T> extends ReflectDatumReader<T>
     RecordShape shape = SHAPES.get(type);
     Object[] args = shape.defaults();
     for (Schema.Field field : in.readFieldOrder()) {
-      Object value = read(null, field.schema(), in);
       Integer index = shape.indexByName().get(field.name());
-      if (index != null) {
-        args[index] = toJava(value, shape.types()[index]);
+      if (index == null) {
+        read(null, field.schema(), in); // a reader-schema field the record does not have
+      } else if (shape.types()[index] == String.class
+          && field.schema().getType() == Schema.Type.STRING) {
+        // Straight to String: going through Avro's Utf8 would copy every string twice.
+        args[index] = in.readString();
+      } else {
+        args[index] = toJava(read(null, field.schema(), in), shape.types()[index]);
       }
     }
     return shape.construct(args);
