@@ -20,6 +20,7 @@ import java.util.Set;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.FlushOptions;
+import org.rocksdb.MutableColumnFamilyOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
@@ -46,6 +47,8 @@ public final class RocksDbBytesStore implements BytesStore {
   private final Path directory;
   private final KeySchema schema;
   private final RocksDbHandles handles;
+  private final RocksDbMemory memory;
+  private long memtableBytes;
   private final WriteOptions writeOptions = new WriteOptions();
   private final WriteOptions bulkOptions = new WriteOptions().setDisableWAL(true);
   private final Set<RocksDbCursor> cursors = new HashSet<>();
@@ -55,13 +58,32 @@ public final class RocksDbBytesStore implements BytesStore {
   private boolean bulkWritten;
   private boolean closed;
 
-  RocksDbBytesStore(String name, Path directory, KeySchema schema, RocksDbHandles handles) {
+  RocksDbBytesStore(
+      String name, Path directory, KeySchema schema, RocksDbHandles handles, RocksDbMemory memory) {
     this.name = name;
+    this.memory = memory;
     this.directory = directory;
     this.schema = schema;
     this.handles = handles;
     this.appliedOffset = handles.readAppliedOffset();
     this.streamTime = handles.latestTime(schema);
+    memory.register();
+    this.memtableBytes = memory.memtableBytes();
+  }
+
+  /** Follows the memtable size the shared budget gives each store (see RocksDbMemory). */
+  private void adjustMemtableSize() throws RocksDBException {
+    long target = memory.memtableBytes();
+    if (target == memtableBytes) {
+      return;
+    }
+    handles.columnFamilyOptions().setWriteBufferSize(target);
+    MutableColumnFamilyOptions options =
+        MutableColumnFamilyOptions.builder().setWriteBufferSize(target).build();
+    for (ColumnFamilyHandle family : handles.allFamilies()) {
+      handles.db().setOptions(family, options);
+    }
+    memtableBytes = target;
   }
 
   /**
@@ -76,7 +98,11 @@ public final class RocksDbBytesStore implements BytesStore {
   @Override
   public String property(String property) {
     try {
-      return handles.db().getProperty(property);
+      if (property.startsWith("rocksdb.block-cache")) {
+        return handles.db().getProperty(property);
+      }
+      // Per-column-family properties, summed over the default family and all segments.
+      return Long.toString(handles.db().getAggregatedLongProperty(property));
     } catch (RocksDBException e) {
       throw failure("read property " + property, e);
     }
@@ -108,6 +134,7 @@ public final class RocksDbBytesStore implements BytesStore {
   @Override
   public void write(List<BytesWrite> writes, long offset) {
     try {
+      adjustMemtableSize();
       if (writes.size() == 1 && offset == NO_OFFSET) {
         BytesWrite write = writes.get(0);
         ColumnFamilyHandle segment = segmentFor(write.key());
@@ -135,6 +162,7 @@ public final class RocksDbBytesStore implements BytesStore {
   @Override
   public void restore(List<ChangelogRecord> batch) {
     try (WriteBatch writeBatch = new WriteBatch()) {
+      adjustMemtableSize();
       for (ChangelogRecord record : batch) {
         add(writeBatch, record.key(), record.value());
       }
@@ -278,6 +306,7 @@ public final class RocksDbBytesStore implements BytesStore {
       return;
     }
     closed = true;
+    memory.unregister();
     for (RocksDbCursor cursor : new ArrayList<>(cursors)) {
       cursor.close();
     }

@@ -1,6 +1,7 @@
 package dev.sluice.state.internal.rocksdb;
 
 import dev.sluice.state.internal.Checks;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.ColumnFamilyOptions;
@@ -26,7 +27,9 @@ public final class RocksDbMemory implements AutoCloseable {
   }
 
   /** Share of the budget that memtables may take before the manager forces flushes. */
-  private static final double WRITE_BUFFER_SHARE = 0.25;
+  private static final double WRITE_BUFFER_SHARE = 0.5;
+
+  private static final long MIN_MEMTABLE_BYTES = 64L << 10;
 
   private static final double HIGH_PRIORITY_POOL_RATIO = 0.1;
 
@@ -35,6 +38,8 @@ public final class RocksDbMemory implements AutoCloseable {
   private final long budgetBytes;
   private final LRUCache cache;
   private final WriteBufferManager writeBufferManager;
+  private final AtomicInteger openEngines = new AtomicInteger();
+  private volatile long memtableBytes;
 
   /**
    * Creates the shared cache and write-buffer manager.
@@ -50,6 +55,32 @@ public final class RocksDbMemory implements AutoCloseable {
     this.cache = new LRUCache(budgetBytes, -1, false, HIGH_PRIORITY_POOL_RATIO);
     this.writeBufferManager =
         new WriteBufferManager((long) (budgetBytes * WRITE_BUFFER_SHARE), cache);
+    rebalance(0);
+  }
+
+  /**
+   * The memtable size each store should use now: half the write-buffer budget split over the open
+   * stores. The write-buffer manager can only flush the store being written, so memtables of idle
+   * stores hold their memory; if their sum could exceed the manager's limit, every write would
+   * flush a tiny memtable (a flush storm). Splitting the budget keeps the sum below it.
+   *
+   * @return bytes per memtable
+   */
+  long memtableBytes() {
+    return memtableBytes;
+  }
+
+  void register() {
+    rebalance(openEngines.incrementAndGet());
+  }
+
+  void unregister() {
+    rebalance(openEngines.decrementAndGet());
+  }
+
+  private void rebalance(int engines) {
+    long share = (long) (budgetBytes * WRITE_BUFFER_SHARE) / (2L * Math.max(1, engines));
+    memtableBytes = Math.max(MIN_MEMTABLE_BYTES, Math.min(MAX_MEMTABLE_BYTES, share));
   }
 
   /**
@@ -95,8 +126,8 @@ public final class RocksDbMemory implements AutoCloseable {
             .setPinL0FilterAndIndexBlocksInCache(true);
     columnFamilyOptions
         .setTableFormatConfig(table)
-        .setWriteBufferSize(
-            Math.min(MAX_MEMTABLE_BYTES, (long) (budgetBytes * WRITE_BUFFER_SHARE) / 2));
+        .setArenaBlockSize(MIN_MEMTABLE_BYTES / 4)
+        .setWriteBufferSize(memtableBytes);
   }
 
   @Override

@@ -74,7 +74,7 @@ public final class RocksDbOpener {
         }
       }
       if (problem == null) {
-        return new RocksDbBytesStore(name, directory, schema, handles);
+        return new RocksDbBytesStore(name, directory, schema, handles, memory);
       }
       if (handles != null) {
         handles.close();
@@ -89,7 +89,7 @@ public final class RocksDbOpener {
             "BUG: store '%s' freshly created in %s is unusable: %s"
                 .formatted(name, directory, again));
       }
-      return new RocksDbBytesStore(name, directory, schema, fresh);
+      return new RocksDbBytesStore(name, directory, schema, fresh, memory);
     } catch (RocksDBException e) {
       throw new StateStoreException(
           "Store '%s' could not be opened in %s: %s".formatted(name, directory, e.getMessage()), e);
