@@ -114,7 +114,10 @@ public final class ApplicationRuntime {
       stopping = List.copyOf(threads);
     }
     stopping.forEach(StreamThread::shutdown);
-    long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 2);
+    // Duration.toNanos() overflows past ~292 years: cap "forever" at a century.
+    Duration bounded =
+        timeout.compareTo(Duration.ofDays(36_500)) > 0 ? Duration.ofDays(36_500) : timeout;
+    long deadline = System.nanoTime() + bounded.toNanos();
     boolean stopped = true;
     for (StreamThread thread : stopping) {
       long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
