@@ -241,4 +241,46 @@ class RestoreAndRecoveryTest {
     }
     assertThat(wiped).isEmpty();
   }
+
+  @Test
+  void windowStoresRestoreFromTheirChangelogIntoAnyEngine() {
+    StoreBuilder<WindowStore<String, String>, Windowed<String>, String> builder =
+        stores
+            .windowStore(
+                "windows",
+                Serdes.String(),
+                Serdes.String(),
+                Duration.ofMillis(10),
+                Duration.ofMillis(1000))
+            .withChangelog(changelog);
+    try (WindowStore<String, String> source = builder.build(stateDir.resolve("source"))) {
+      source.finishRestore();
+      for (int t = 0; t < 1000; t += 7) {
+        source.put("k" + (t % 3), "v" + t, t);
+      }
+    }
+    InMemoryChangelog unused = new InMemoryChangelog();
+    for (boolean inMemory : new boolean[] {true, false}) {
+      StoreBuilder<WindowStore<String, String>, Windowed<String>, String> target =
+          stores
+              .windowStore(
+                  "windows",
+                  Serdes.String(),
+                  Serdes.String(),
+                  Duration.ofMillis(10),
+                  Duration.ofMillis(1000))
+              .withChangelog(unused);
+      try (WindowStore<String, String> restored =
+          (inMemory ? target.inMemory() : target).build(stateDir.resolve("target"))) {
+        restored.restore(changelog.records());
+        restored.finishRestore();
+        assertThat(restored.appliedOffset()).hasValue(changelog.lastOffset());
+        assertThat(KeyValueStoreContractTest.drain(restored.fetch("k1", 0, 1000)))
+            .hasSize(48)
+            .first()
+            .isEqualTo(KeyValue.of(7L, "v7"));
+      }
+    }
+    assertThat(unused.size()).as("restored records are not logged again").isZero();
+  }
 }

@@ -49,14 +49,15 @@ public final class KeyCodec {
     byte[] raw = new byte[end];
     int length = 0;
     for (int i = 0; i < end; i++) {
-      if (encoded[i] == 0) {
-        if (encoded[i + 1] == 1) {
-          Checks.checkState(i + 2 == end, "BUG: escaped key ends at %s, expected %s", i + 2, end);
-          return Arrays.copyOf(raw, length);
-        }
+      if (encoded[i] != 0) {
+        raw[length++] = encoded[i];
+      } else if (encoded[i + 1] == 1) {
+        Checks.checkState(i + 2 == end, "BUG: escaped key ends at %s, expected %s", i + 2, end);
+        return Arrays.copyOf(raw, length);
+      } else {
+        raw[length++] = 0; // 0x00 0xFF is an escaped zero byte
         i++;
       }
-      raw[length++] = encoded[i];
     }
     throw Checks.bug("escaped key %s has no terminator", Bytes.hex(encoded));
   }
