@@ -5,6 +5,7 @@ import dev.sluice.streams.internal.compile.CompiledTopology;
 import dev.sluice.streams.internal.runtime.ApplicationRuntime;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs a {@link Topology} against Kafka inside this JVM: the entry point an application embeds.
@@ -110,6 +111,16 @@ public final class StreamsApplication implements AutoCloseable {
    */
   public State state() {
     return runtime.state();
+  }
+
+  /**
+   * The tasks this instance runs now: one per sub-topology and input partition, as {@code
+   * <subTopology>_<partition>}. Instances of one application split the tasks between them.
+   *
+   * @return the task ids, sorted
+   */
+  public Set<String> localTasks() {
+    return runtime.localTasks();
   }
 
   /**

@@ -8,11 +8,13 @@ import dev.sluice.streams.internal.compile.CompiledTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -73,6 +75,17 @@ public final class ApplicationRuntime {
 
   public synchronized State state() {
     return state;
+  }
+
+  /**
+   * The tasks this instance's threads run now.
+   *
+   * @return task ids like {@code 0_3}, sorted
+   */
+  public synchronized Set<String> localTasks() {
+    Set<String> ids = new TreeSet<>();
+    threads.forEach(thread -> ids.addAll(thread.taskIds()));
+    return Collections.unmodifiableSet(ids);
   }
 
   /** Locks the state directory and starts the threads. */

@@ -5,8 +5,11 @@ import dev.sluice.streams.internal.compile.CompiledTopology;
 import dev.sluice.streams.internal.engine.Task;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -15,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -47,6 +51,7 @@ final class StreamThread extends Thread {
   private final long commitIntervalMs;
   private final Listener listener;
   private volatile boolean running = true;
+  private volatile Set<String> taskIds = Set.of();
   private long lastCommitMs;
 
   StreamThread(
@@ -97,6 +102,21 @@ final class StreamThread extends Thread {
     consumer.wakeup();
   }
 
+  /**
+   * The tasks this thread runs, as last published by the thread.
+   *
+   * @return task ids like {@code 0_3}
+   */
+  Set<String> taskIds() {
+    return taskIds;
+  }
+
+  private void publishTaskIds() {
+    Set<String> ids = new TreeSet<>();
+    tasks.all().forEach(task -> ids.add(task.id().toString()));
+    taskIds = Collections.unmodifiableSet(ids);
+  }
+
   private void subscribe() {
     Rebalances rebalances = new Rebalances();
     boolean patterns =
@@ -138,8 +158,13 @@ final class StreamThread extends Thread {
     }
     long now = System.currentTimeMillis();
     if (now - lastCommitMs >= commitIntervalMs) {
-      commit(tasks.all());
-      lastCommitMs = now;
+      try {
+        commit(tasks.all());
+        lastCommitMs = now;
+      } catch (RebalanceInProgressException e) {
+        // A member is joining: the next poll completes the rebalance, revoked tasks are
+        // committed in onPartitionsRevoked, and the others on the next loop. Nothing is lost.
+      }
     }
   }
 
@@ -172,16 +197,19 @@ final class StreamThread extends Thread {
       List<Task> revoked = tasks.tasksOf(partitions);
       commit(revoked);
       tasks.close(revoked);
+      publishTaskIds();
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       tasks.close(tasks.tasksOf(partitions));
+      publishTaskIds();
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       tasks.assign(partitions);
+      publishTaskIds();
       listener.onAssigned(StreamThread.this);
     }
   }
