@@ -1,5 +1,8 @@
 package dev.sluice.testdriver.kafka;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -30,19 +33,51 @@ final class ClusterAdmin implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(50);
   private static final long CALL_TIMEOUT_MS = 5_000;
 
-  private final Admin admin;
+  private final String bootstrapServers;
   private final String clusterId;
+  private Admin admin;
 
   ClusterAdmin(String bootstrapServers, String clusterId) {
-    this.admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT_MS,
-                AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 50,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
+    this.bootstrapServers = bootstrapServers;
     this.clusterId = clusterId;
+  }
+
+  /**
+   * The Admin client, created once a bootstrap port accepts connections: an Admin created earlier
+   * logs a WARN line for every refused connection while a JVM boots.
+   */
+  private synchronized Admin admin() {
+    if (admin == null) {
+      admin =
+          Admin.create(
+              Map.of(
+                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                  AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
+                  AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT_MS,
+                  AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 50,
+                  AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
+    }
+    return admin;
+  }
+
+  private synchronized boolean hasAdmin() {
+    return admin != null;
+  }
+
+  private boolean anyBootstrapPortListening() {
+    for (String hostPort : bootstrapServers.split(",")) {
+      int colon = hostPort.lastIndexOf(':');
+      try (Socket socket = new Socket()) {
+        socket.connect(
+            new InetSocketAddress(
+                hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))),
+            200);
+        return true;
+      } catch (IOException e) {
+        // Not listening yet; try the next node.
+      }
+    }
+    return false;
   }
 
   /**
@@ -58,7 +93,10 @@ final class ClusterAdmin implements AutoCloseable {
         "brokers " + nodeIds + " of cluster " + clusterId + " to answer",
         () -> {
           aliveCheck.run();
-          DescribeClusterResult result = admin.describeCluster();
+          if (!hasAdmin() && !anyBootstrapPortListening()) {
+            return false;
+          }
+          DescribeClusterResult result = admin().describeCluster();
           String answeringId = get(result.clusterId());
           if (answeringId != null && !answeringId.equals(clusterId)) {
             throw new IllegalStateException(
@@ -81,7 +119,7 @@ final class ClusterAdmin implements AutoCloseable {
       String name, int partitions, int replicationFactor, Map<String, String> configs) {
     NewTopic topic = new NewTopic(name, partitions, (short) replicationFactor).configs(configs);
     try {
-      admin.createTopics(List.of(topic)).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      admin().createTopics(List.of(topic)).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
           String.format(
@@ -97,7 +135,7 @@ final class ClusterAdmin implements AutoCloseable {
         "every partition of topic " + name + " to have a leader and " + replicationFactor + " ISR",
         () -> {
           TopicDescription description =
-              get(admin.describeTopics(List.of(name)).allTopicNames()).get(name);
+              get(admin().describeTopics(List.of(name)).allTopicNames()).get(name);
           Collection<TopicPartitionInfo> infos = description.partitions();
           return infos.size() == partitions
               && infos.stream()
@@ -106,8 +144,10 @@ final class ClusterAdmin implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    admin.close(Duration.ofSeconds(5));
+  public synchronized void close() {
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(5));
+    }
   }
 
   /**
