@@ -7,9 +7,6 @@ import dev.sluice.streams.KeyValue;
 import dev.sluice.testdriver.TestInputTopic;
 import dev.sluice.testdriver.TestOutputTopic;
 import dev.sluice.testdriver.TopologyTestDriver;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -68,22 +65,5 @@ class CompletedOrdersTest {
                   .readValuesToList())
           .containsExactly(new Order("o2", "c", 1.0, "COMPLETE"));
     }
-  }
-
-  @Test
-  void theFlagshipPrintsEachCompletedOrder() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    List<Order> orders = FlagshipExample.sampleOrders();
-
-    List<Order> completed =
-        FlagshipExample.run(orders, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-
-    assertThat(completed)
-        .isEqualTo(orders.stream().filter(o -> o.status().equals("COMPLETE")).toList())
-        .isNotEmpty();
-    String printed = bytes.toString(StandardCharsets.UTF_8);
-    completed.forEach(order -> assertThat(printed).contains("complete_orders -> " + order));
-    assertThat(printed)
-        .contains(completed.size() + " of " + orders.size() + " orders were complete");
   }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -35,6 +36,7 @@ import org.apache.kafka.common.errors.WakeupException;
  * exception ends the thread and is reported to the owner, which applies its policy.
  */
 final class StreamThread extends Thread {
+  private static final System.Logger LOG = System.getLogger(StreamThread.class.getName());
 
   /** What the owning application hears from its threads. */
   interface Listener {
@@ -73,26 +75,40 @@ final class StreamThread extends Thread {
 
   @Override
   public void run() {
-    boolean clean = false;
+    boolean failed = false;
     try {
       subscribe();
       lastCommitMs = System.currentTimeMillis();
       while (running) {
         runOnce();
       }
-      commit(tasks.all());
-      clean = true;
     } catch (WakeupException e) {
-      clean = !running;
-      if (clean) {
-        commit(tasks.all());
-      } else {
+      failed = running;
+      if (failed) {
         listener.onFailure(this, e);
       }
     } catch (Throwable e) {
+      failed = true;
       listener.onFailure(this, e);
     } finally {
-      shutdownClients(clean);
+      if (!failed) {
+        finalCommit();
+      }
+      shutdownClients(!failed);
+    }
+  }
+
+  // On shutdown the group may be rebalancing; then the offsets cannot be committed and the
+  // input since the last commit is processed again by the next owner (at-least-once).
+  private void finalCommit() {
+    try {
+      commit(tasks.all());
+    } catch (RebalanceInProgressException | CommitFailedException | WakeupException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "{0}: final commit skipped ({1}); uncommitted input will be processed again",
+          getName(),
+          e.toString());
     }
   }
 
