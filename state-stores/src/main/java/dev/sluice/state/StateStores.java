@@ -13,6 +13,7 @@ import dev.sluice.state.internal.typed.TypedWindowStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serde;
@@ -212,19 +213,19 @@ public final class StateStores implements AutoCloseable {
     Checks.checkState(
         !closed, "StateStores is closed; create a new one to open store '%s'", spec.name());
     BytesStore bytes = StoreAssembler.assemble(spec, memory, cacheBudget, events);
-    @SuppressWarnings("unchecked")
-    S[] holder = (S[]) new StateStore[1];
-    holder[0] =
+    AtomicReference<StateStore> self = new AtomicReference<>();
+    S store =
         facade.create(
             bytes,
             clock,
             () -> {
-              stores.remove(holder[0]);
+              stores.remove(self.get());
               openStores.decrementAndGet();
             });
-    stores.add(holder[0]);
+    self.set(store);
+    stores.add(store);
     openStores.incrementAndGet();
-    return holder[0];
+    return store;
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.MutableColumnFamilyOptions;
 import org.rocksdb.RocksDBException;
@@ -163,6 +164,9 @@ public final class RocksDbBytesStore implements BytesStore {
   public void restore(List<ChangelogRecord> batch) {
     try (WriteBatch writeBatch = new WriteBatch()) {
       adjustMemtableSize();
+      if (!bulkWritten) {
+        setBulkLoading(true);
+      }
       for (ChangelogRecord record : batch) {
         add(writeBatch, record.key(), record.value());
       }
@@ -247,9 +251,28 @@ public final class RocksDbBytesStore implements BytesStore {
     // later WAL writes can never be recovered without the restored data underneath them.
     try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
       handles.db().flush(options, handles.allFamilies());
+      setBulkLoading(false);
       bulkWritten = false;
     } catch (RocksDBException e) {
       throw failure("flush restored data", e);
+    }
+  }
+
+  /**
+   * During restore, compactions wait and L0 file counts do not stall writes (RocksDB's bulk-load
+   * advice); afterwards the configured values come back and compaction catches up.
+   */
+  private void setBulkLoading(boolean bulk) throws RocksDBException {
+    ColumnFamilyOptions configured = handles.columnFamilyOptions();
+    MutableColumnFamilyOptions options =
+        MutableColumnFamilyOptions.builder()
+            .setDisableAutoCompactions(bulk || configured.disableAutoCompactions())
+            .setLevel0SlowdownWritesTrigger(
+                bulk ? 1 << 30 : configured.level0SlowdownWritesTrigger())
+            .setLevel0StopWritesTrigger(bulk ? 1 << 30 : configured.level0StopWritesTrigger())
+            .build();
+    for (ColumnFamilyHandle family : handles.allFamilies()) {
+      handles.db().setOptions(family, options);
     }
   }
 
