@@ -57,9 +57,22 @@ final class KafkaInternals {
     KafkaRaftServer server;
     try {
       server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-      server.startup();
     } catch (RuntimeException | Error e) {
       releaseExit();
+      throw e;
+    }
+    try {
+      server.startup();
+    } catch (RuntimeException | Error e) {
+      // A half-started node (say, a port taken since it was picked) still runs threads.
+      try {
+        server.shutdown();
+        server.awaitShutdown();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      } finally {
+        releaseExit();
+      }
       throw e;
     }
     return () -> {

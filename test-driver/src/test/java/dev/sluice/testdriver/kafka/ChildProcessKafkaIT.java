@@ -3,9 +3,6 @@ package dev.sluice.testdriver.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +46,7 @@ class ChildProcessKafkaIT {
     Optional<ProcessHandle> process = ProcessHandle.of(pid);
     assertThat(process.isEmpty() || !process.get().isAlive()).as("pid %s is gone", pid).isTrue();
     assertThat(kafka.isRunning(0)).isFalse();
-    assertPortIsFree(kafka.port(0));
+    assertThat(Clients.portIsFree(kafka.port(0))).as("port %s is free", kafka.port(0)).isTrue();
 
     kafka.restart();
     assertThat(kafka.pid(0)).isNotEqualTo(pid);
@@ -65,13 +62,5 @@ class ChildProcessKafkaIT {
     assertThatThrownBy(() -> kafka.killHard(1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("node index 1 is outside 0..0");
-  }
-
-  private static void assertPortIsFree(int port) throws Exception {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-      assertThat(socket.getLocalPort()).isEqualTo(port);
-    }
   }
 }

@@ -1,5 +1,9 @@
 package dev.sluice.testdriver.kafka;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +22,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Producer and consumer plumbing shared by the broker ITs. */
+/** Producer, consumer and port plumbing shared by the broker ITs. */
 final class Clients {
 
   private Clients() {}
@@ -95,6 +99,17 @@ final class Clients {
       consumer.commitSync(Duration.ofSeconds(10));
     }
     return values;
+  }
+
+  /** Whether {@code port} on 127.0.0.1 can be bound, that is, no broker listens on it any more. */
+  static boolean portIsFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static void pollInto(

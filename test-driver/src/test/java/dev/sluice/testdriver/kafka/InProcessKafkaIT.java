@@ -74,6 +74,25 @@ class InProcessKafkaIT {
         .hasMessageContaining("cannot create topic compacted");
   }
 
+  @Test
+  void closeStopsTheBrokerFreesItsPortAndRejectsFurtherUse() {
+    EmbeddedKafka second = EmbeddedKafka.inProcess();
+    String bootstrap = second.bootstrapServers();
+    try {
+      assertThat(second.clusterId()).isNotEqualTo(kafka.clusterId());
+      assertThat(bootstrap).isNotEqualTo(kafka.bootstrapServers());
+    } finally {
+      second.close();
+    }
+    second.close(); // idempotent
+
+    int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+    assertThat(Clients.portIsFree(port)).as("port %s is free", port).isTrue();
+    assertThatThrownBy(() -> second.createTopic("late", 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is closed");
+  }
+
   static Set<String> expected(String prefix, int count) {
     return IntStream.range(0, count).mapToObj(i -> prefix + i).collect(Collectors.toSet());
   }

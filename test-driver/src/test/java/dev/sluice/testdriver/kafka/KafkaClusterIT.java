@@ -3,6 +3,7 @@ package dev.sluice.testdriver.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,18 @@ class KafkaClusterIT {
 
   @AfterAll
   static void stopCluster() {
-    if (cluster != null) {
-      cluster.close();
+    if (cluster == null) {
+      return;
+    }
+    List<Long> pids = new ArrayList<>();
+    for (int node = 0; node < cluster.nodeCount(); node++) {
+      pids.add(cluster.pid(node));
+    }
+    cluster.close();
+    for (long pid : pids) {
+      assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+          .as("node pid %s", pid)
+          .isEmpty();
     }
   }
 
