@@ -296,11 +296,14 @@ public interface KStream<K, V> {
    * Runs a {@link dev.sluice.streams.processor.Processor} that may change keys and values.
    *
    * @param supplier creates one processor per task
+   * @param stateStoreNames stores the processor may use through {@code
+   *     context.getStateStore(name)}, declared with {@link StreamsBuilder#addStateStore}
    * @param <KR> output key type
    * @param <VR> output value type
    * @return the processor's output
    */
-  <KR, VR> KStream<KR, VR> process(ProcessorSupplier<? super K, ? super V, KR, VR> supplier);
+  <KR, VR> KStream<KR, VR> process(
+      ProcessorSupplier<? super K, ? super V, KR, VR> supplier, String... stateStoreNames);
 
   /**
    * Runs a {@link dev.sluice.streams.processor.Processor} that may change keys and values, as a
@@ -308,30 +311,40 @@ public interface KStream<K, V> {
    *
    * @param supplier creates one processor per task
    * @param named the step name
+   * @param stateStoreNames stores the processor may use, declared with {@link
+   *     StreamsBuilder#addStateStore}
    * @param <KR> output key type
    * @param <VR> output value type
    * @return the processor's output
    */
   <KR, VR> KStream<KR, VR> process(
-      ProcessorSupplier<? super K, ? super V, KR, VR> supplier, Named named);
+      ProcessorSupplier<? super K, ? super V, KR, VR> supplier,
+      Named named,
+      String... stateStoreNames);
 
   /**
    * Runs a {@link dev.sluice.streams.processor.Processor} that keeps every key: forwarding a record
    * with another key than the input's fails the task.
    *
    * @param supplier creates one processor per task
+   * @param stateStoreNames stores the processor may use, declared with {@link
+   *     StreamsBuilder#addStateStore}
    * @param <VR> output value type
    * @return the processor's output
    */
-  <VR> KStream<K, VR> processValues(ProcessorSupplier<K, V, K, VR> supplier);
+  <VR> KStream<K, VR> processValues(
+      ProcessorSupplier<K, V, K, VR> supplier, String... stateStoreNames);
 
   /**
    * Runs a key-keeping {@link dev.sluice.streams.processor.Processor}, as a named step.
    *
    * @param supplier creates one processor per task
    * @param named the step name
+   * @param stateStoreNames stores the processor may use, declared with {@link
+   *     StreamsBuilder#addStateStore}
    * @param <VR> output value type
    * @return the processor's output
    */
-  <VR> KStream<K, VR> processValues(ProcessorSupplier<K, V, K, VR> supplier, Named named);
+  <VR> KStream<K, VR> processValues(
+      ProcessorSupplier<K, V, K, VR> supplier, Named named, String... stateStoreNames);
 }

@@ -7,6 +7,7 @@ import dev.sluice.streams.internal.graph.GraphBuilder;
 import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.SinkNode;
 import dev.sluice.streams.internal.graph.SourceNode;
+import dev.sluice.streams.internal.graph.StoreSpec;
 import dev.sluice.streams.processor.ProcessorSupplier;
 import java.util.Collection;
 import java.util.List;
@@ -227,6 +228,32 @@ public final class StreamsBuilder {
   }
 
   /**
+   * Declares a key-value store for Processor API steps, which name it in {@code process(supplier,
+   * "store")} and read it with {@code context.getStateStore("store")}. Each task of the
+   * sub-topology that uses it gets its own instance.
+   *
+   * @param store the store options; the name is required, serdes default to the builder's
+   * @return this builder
+   */
+  public StreamsBuilder addStateStore(Materialized<?, ?> store) {
+    Checks.notNull(store, "store");
+    Checks.argument(
+        store.storeName() != null, "addStateStore needs a store name: pass Materialized.as(name)");
+    graph.addStore(
+        new StoreSpec(
+            store.storeName(),
+            StoreSpec.Kind.KEY_VALUE,
+            store.keySerde(),
+            store.valueSerde(),
+            store.persistent(),
+            store.loggingEnabled(),
+            store.cachingEnabled(),
+            null,
+            "addStateStore(" + store.storeName() + ")"));
+    return this;
+  }
+
+  /**
    * Validates the steps added so far and compiles them into a new immutable topology. The builder
    * stays usable; later additions do not change topologies already built.
    *
@@ -234,7 +261,12 @@ public final class StreamsBuilder {
    * @throws TopologyException listing every problem found
    */
   public Topology build() {
-    return TopologyCompiler.compile(graph.nodes(), defaultKeySerde, defaultValueSerde);
+    return TopologyCompiler.compile(
+        graph.nodes(),
+        graph.stores(),
+        graph.repartitionTopics(),
+        defaultKeySerde,
+        defaultValueSerde);
   }
 
   private <K, V> KStream<K, V> source(SourceNode node) {

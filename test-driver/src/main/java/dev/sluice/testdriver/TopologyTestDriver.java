@@ -1,5 +1,7 @@
 package dev.sluice.testdriver;
 
+import dev.sluice.state.KeyValueStore;
+import dev.sluice.state.StateStore;
 import dev.sluice.streams.SluiceConfig;
 import dev.sluice.streams.Topology;
 import dev.sluice.streams.internal.compile.CompiledTopology;
@@ -8,11 +10,14 @@ import dev.sluice.streams.internal.engine.RecordCollector;
 import dev.sluice.streams.internal.engine.Task;
 import dev.sluice.streams.internal.engine.TaskId;
 import dev.sluice.testdriver.internal.CapturedRecord;
+import dev.sluice.testdriver.internal.DriverState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +36,17 @@ import org.apache.kafka.common.serialization.Serde;
  * {@code pipe} returns. The wall clock is a fake one that only {@link #advanceWallClock(Duration)}
  * moves.
  *
+ * <p>State: each task's stores live under a temporary state directory (or {@code state.dir} if
+ * set), created by the driver's own {@link dev.sluice.state.StateStores} and deleted on {@link
+ * #close()}; read them with {@link #keyValueStore(String)}. Changelog records go to output topics
+ * named {@code <application.id>-<store>-changelog}, like any topic a sink writes. Commits (flush
+ * every task's stores, then checkpoint the changelog offsets) follow one rule: record caches are
+ * off by default ({@code state.cache.bytes} = 0), and then the driver commits after every pipe, so
+ * every table update is visible at once; with {@code state.cache.bytes} above 0 it commits when
+ * {@link #advanceWallClock} has moved the clock by {@code commit.interval.ms} (default 30 s) since
+ * the last commit, so updates to one key between commits are emitted once. It also commits on
+ * {@link #close()}.
+ *
  * <p>Not thread-safe; close it at the end of each test.
  */
 public final class TopologyTestDriver implements AutoCloseable {
@@ -46,6 +62,11 @@ public final class TopologyTestDriver implements AutoCloseable {
   private final Map<String, OutputTopic> outputs = new HashMap<>();
   private final ArrayDeque<ConsumerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
   private final RecordCollector collector = new Collector();
+  private final DriverState state;
+  private final long commitIntervalMs;
+  private final boolean stateful;
+  private long lastCommit;
+  private boolean failed;
   private boolean closed;
 
   /**
@@ -83,14 +104,17 @@ public final class TopologyTestDriver implements AutoCloseable {
     }
     Map<String, Object> settings = new HashMap<>(config);
     settings.putIfAbsent(SluiceConfig.APPLICATION_ID, "test");
-    this.topology = compiled;
     this.config = SluiceConfig.of(settings);
-    this.config.applicationId();
+    this.topology = compiled.forApplication(this.config.applicationId());
+    this.commitIntervalMs = this.config.commitIntervalMs();
+    this.stateful = !this.topology.stores().isEmpty();
+    this.state = new DriverState(settings);
     this.startTime = wallClockStart.toEpochMilli();
     this.wallClock = startTime;
+    this.lastCommit = startTime;
     // Start every task now, as the runtime does on assignment: processors are initialised and
     // wall-clock punctuations fire on advanceWallClock even before the first record is piped.
-    for (SubTopology sub : compiled.subTopologies()) {
+    for (SubTopology sub : this.topology.subTopologies()) {
       taskFor(sub);
     }
   }
@@ -173,10 +197,47 @@ public final class TopologyTestDriver implements AutoCloseable {
     Objects.requireNonNull(advance, "advance must not be null");
     checkOpen();
     wallClock += advance.toMillis();
+    run(
+        () -> {
+          for (Task task : tasks.values()) {
+            task.punctuateWallClock();
+          }
+          drain();
+          if (state.caching() && wallClock - lastCommit >= commitIntervalMs) {
+            commit();
+          }
+        });
+  }
+
+  /**
+   * A key-value store of the topology, as the task that owns it sees it: reads see cached writes.
+   * Writing to it from a test is allowed and is logged like any write.
+   *
+   * @param name the store name ({@code Materialized.as(name)}, or the name derived from the step)
+   * @param <K> key type
+   * @param <V> value type
+   * @return the store
+   * @throws IllegalArgumentException if there is no key-value store of that name
+   */
+  @SuppressWarnings("unchecked")
+  public <K, V> KeyValueStore<K, V> keyValueStore(String name) {
+    Objects.requireNonNull(name, "name must not be null");
+    checkOpen();
+    List<String> names = new ArrayList<>();
     for (Task task : tasks.values()) {
-      task.punctuateWallClock();
+      StateStore store = task.store(name);
+      if (store instanceof KeyValueStore<?, ?> keyValueStore) {
+        return (KeyValueStore<K, V>) keyValueStore;
+      }
+      if (store != null) {
+        throw new IllegalArgumentException(
+            String.format(
+                "store '%s' is a %s, not a key-value store", name, store.getClass().getName()));
+      }
+      names.addAll(task.storeNames());
     }
-    drain();
+    throw new IllegalArgumentException(
+        String.format("the topology has no store named '%s'; its stores are %s", name, names));
   }
 
   /**
@@ -198,15 +259,66 @@ public final class TopologyTestDriver implements AutoCloseable {
     return tasks.values().stream().mapToLong(Task::skippedRecords).sum();
   }
 
-  /** Closes every task; idempotent. */
+  /**
+   * Commits (unless a pipe failed), closes every task, then the stores' factory, and deletes the
+   * temporary state directory; idempotent.
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
+    RuntimeException failure = null;
+    try {
+      if (stateful && !failed) {
+        commit();
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+    }
     closed = true;
     for (Task task : tasks.values()) {
-      task.close();
+      try {
+        task.close();
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    state.close();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /**
+   * Flushes every task's stores (upstream sub-topologies first, processing what the flushed updates
+   * send through topics the topology reads), then checkpoints each task's changelog offsets, as the
+   * runtime does after the producer acknowledged them.
+   */
+  private void commit() {
+    for (Task task : tasks.values()) {
+      task.flush();
+      drain();
+    }
+    for (Task task : tasks.values()) {
+      Map<TopicPartition, Long> acked = new HashMap<>();
+      for (TopicPartition changelog : task.changelogPartitions().keySet()) {
+        OutputTopic output = outputs.get(changelog.topic());
+        if (output != null && output.nextOffset > 0) {
+          acked.put(changelog, output.nextOffset - 1);
+        }
+      }
+      task.checkpoint(acked);
+    }
+    lastCommit = wallClock;
+  }
+
+  private void run(Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      failed = true;
+      throw e;
     }
   }
 
@@ -222,7 +334,13 @@ public final class TopologyTestDriver implements AutoCloseable {
   void pipeRaw(String topic, byte[] key, byte[] value, long timestamp, Headers headers) {
     checkOpen();
     pending.add(rawRecord(topic, key, value, timestamp, headers));
-    drain();
+    run(
+        () -> {
+          drain();
+          if (stateful && !state.caching()) {
+            commit();
+          }
+        });
   }
 
   private void drain() {
@@ -290,19 +408,38 @@ public final class TopologyTestDriver implements AutoCloseable {
                   config.applicationId(),
                   config.deserializationExceptionHandler(),
                   collector,
-                  () -> wallClock);
+                  () -> wallClock,
+                  state.stores(),
+                  state.directory());
           task.initialize();
+          // nothing to restore offline: a fresh directory, or state.dir with its checkpoints
+          task.finishRestore();
           return task;
         });
   }
 
-  /** What sinks wrote to one topic, and whether the topology reads that topic back. */
-  private record OutputTopic(ArrayDeque<CapturedRecord> records, boolean readByTopology) {}
+  /**
+   * What sinks wrote to one topic and not yet read, whether the topology reads that topic back, and
+   * the next offset (the count of all records written), which checkpoints use.
+   */
+  private static final class OutputTopic {
+    final ArrayDeque<CapturedRecord> records = new ArrayDeque<>();
+    final boolean readByTopology;
+    long nextOffset;
+
+    OutputTopic(boolean readByTopology) {
+      this.readByTopology = readByTopology;
+    }
+
+    ArrayDeque<CapturedRecord> records() {
+      return records;
+    }
+  }
 
   private OutputTopic output(String topic) {
     OutputTopic output = outputs.get(topic);
     if (output == null) {
-      output = new OutputTopic(new ArrayDeque<>(), topology.subTopologyReading(topic) != null);
+      output = new OutputTopic(topology.subTopologyReading(topic) != null);
       outputs.put(topic, output);
     }
     return output;
@@ -342,7 +479,8 @@ public final class TopologyTestDriver implements AutoCloseable {
       Headers copy = headerArray.length == 0 ? NO_HEADERS : new RecordHeaders(headerArray);
       OutputTopic output = output(topic);
       output.records().addLast(new CapturedRecord(chosen, timestamp, key, value, copy));
-      if (output.readByTopology()) {
+      output.nextOffset++;
+      if (output.readByTopology) {
         pending.addLast(rawRecord(topic, key, value, timestamp, new RecordHeaders(headerArray)));
       }
     }

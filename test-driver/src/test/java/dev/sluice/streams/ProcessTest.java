@@ -682,12 +682,15 @@ class ProcessTest {
     assertThatThrownBy(() -> stream.processValues(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("supplier must not be null");
-    assertThatThrownBy(() -> stream.process(Counter::new, null))
+    assertThatThrownBy(() -> stream.process(Counter::new, (Named) null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("named must not be null");
-    assertThatThrownBy(() -> stream.processValues(Counter::new, null))
+    assertThatThrownBy(() -> stream.processValues(Counter::new, (Named) null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("named must not be null");
+    assertThatThrownBy(() -> stream.process(Counter::new, (String[]) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("stateStoreNames must not be null");
   }
 
   @Test

@@ -49,6 +49,19 @@ public interface ProcessorContext<KForward, VForward> {
   Cancellable schedule(Duration interval, PunctuationType type, Punctuator punctuator);
 
   /**
+   * One of the state stores this step was connected to, e.g. a {@code
+   * dev.sluice.state.KeyValueStore}. Available from {@link Processor#init} on. Writes are stamped
+   * with the current record's timestamp and, for a logged store, go to its changelog.
+   *
+   * @param name the store name
+   * @param <S> the store type
+   * @return the task's instance of the store
+   * @throws IllegalArgumentException if this step was not connected to a store of that name; the
+   *     message lists the stores it may use
+   */
+  <S> S getStateStore(String name);
+
+  /**
    * The task's stream time: the largest record timestamp processed so far.
    *
    * @return stream time in epoch milliseconds, or {@link Long#MIN_VALUE} before any record

@@ -2,22 +2,105 @@ package dev.sluice.streams.internal.compile;
 
 import dev.sluice.streams.Topology;
 import dev.sluice.streams.TopologyDescription;
+import dev.sluice.streams.internal.Checks;
+import dev.sluice.streams.internal.graph.GraphNode;
+import dev.sluice.streams.internal.graph.SinkNode;
+import dev.sluice.streams.internal.graph.SourceNode;
+import dev.sluice.streams.internal.graph.StoreSpec;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The immutable topology the engine runs: validated nodes with resolved serdes, split into
- * sub-topologies. The test driver and the runtime read it through this type.
+ * sub-topologies, with the internal topics the runtime must create. The test driver and the runtime
+ * read it through this type.
+ *
+ * <p>{@code StreamsBuilder.build()} returns an <em>unbound</em> topology: its internal topics are
+ * named without the application-id prefix, because the application id is configuration. The driver
+ * and the runtime call {@link #forApplication(String)} once and create tasks from the bound copy,
+ * whose repartition sources and sinks use the full topic names.
  *
  * @param subTopologies the sub-topologies, by id
+ * @param internalTopics the repartition and changelog topics (see {@link InternalTopic} for names)
+ * @param applicationId the application id the names are bound to, or null if unbound
  */
-public record CompiledTopology(List<SubTopology> subTopologies) implements Topology {
+public record CompiledTopology(
+    List<SubTopology> subTopologies, List<InternalTopic> internalTopics, String applicationId)
+    implements Topology {
 
-  /** Copies the list. */
+  /** Copies the lists. */
   public CompiledTopology {
     subTopologies = List.copyOf(subTopologies);
+    internalTopics = List.copyOf(internalTopics);
+  }
+
+  /**
+   * This topology with internal topic names prefixed by the application id: {@code
+   * <applicationId>-<name>-repartition} and {@code <applicationId>-<store>-changelog}.
+   *
+   * @param applicationId the application id
+   * @return the bound copy; this topology if it is already bound to that id
+   * @throws IllegalStateException if it is bound to another application id
+   */
+  public CompiledTopology forApplication(String applicationId) {
+    Checks.validName(applicationId, "application id");
+    if (this.applicationId != null) {
+      Checks.argument(
+          this.applicationId.equals(applicationId),
+          "the topology is bound to application '%s' and cannot be rebound to '%s'; bind the"
+              + " unbound topology from StreamsBuilder.build() instead",
+          this.applicationId,
+          applicationId);
+      return this;
+    }
+    Map<String, String> renamed = new LinkedHashMap<>();
+    List<InternalTopic> topics = new ArrayList<>();
+    for (InternalTopic topic : internalTopics) {
+      InternalTopic bound = topic.prefixed(applicationId);
+      renamed.put(topic.name(), bound.name());
+      topics.add(bound);
+    }
+    List<SubTopology> subs = new ArrayList<>();
+    for (SubTopology sub : subTopologies) {
+      subs.add(bind(sub, renamed, applicationId));
+    }
+    return new CompiledTopology(subs, topics, applicationId);
+  }
+
+  private static SubTopology bind(
+      SubTopology sub, Map<String, String> renamed, String applicationId) {
+    List<GraphNode> nodes = new ArrayList<>();
+    for (GraphNode node : sub.nodes()) {
+      if (node instanceof SourceNode s && s.topics().stream().anyMatch(renamed::containsKey)) {
+        List<String> topics = s.topics().stream().map(t -> renamed.getOrDefault(t, t)).toList();
+        nodes.add(
+            new SourceNode(
+                s.name(),
+                topics,
+                s.pattern(),
+                s.keySerde(),
+                s.valueSerde(),
+                s.timestampExtractor()));
+      } else if (node instanceof SinkNode s && renamed.containsKey(s.topic())) {
+        nodes.add(
+            new SinkNode(
+                s.name(),
+                s.parents(),
+                renamed.get(s.topic()),
+                s.topicExtractor(),
+                s.keySerde(),
+                s.valueSerde(),
+                s.partitioner()));
+      } else {
+        nodes.add(node);
+      }
+    }
+    return new SubTopology(sub.id(), nodes, sub.children(), sub.stores(), applicationId);
   }
 
   /**
@@ -33,6 +116,17 @@ public record CompiledTopology(List<SubTopology> subTopologies) implements Topol
       }
     }
     return null;
+  }
+
+  /**
+   * Every store of the topology, in sub-topology order.
+   *
+   * @return the store specs
+   */
+  public List<StoreSpec> stores() {
+    List<StoreSpec> stores = new ArrayList<>();
+    subTopologies.forEach(sub -> stores.addAll(sub.stores()));
+    return stores;
   }
 
   @Override

@@ -2,19 +2,23 @@ package dev.sluice.streams.internal.compile;
 
 import dev.sluice.streams.TopologyException;
 import dev.sluice.streams.internal.graph.GraphNode;
+import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.SinkNode;
 import dev.sluice.streams.internal.graph.SourceNode;
+import dev.sluice.streams.internal.graph.StoreSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
  * Compiles a builder's logical graph into a {@link CompiledTopology} in explicit stages, each a
- * pure function: resolve default serdes, validate (collecting every problem), then split into
- * sub-topologies (connected components).
+ * pure function: resolve default serdes (of steps and stores), validate (collecting every problem),
+ * split into sub-topologies (connected components; steps sharing a store are connected), then list
+ * the internal topics.
  *
  * <p>Stateless chains need no separate fusion pass: a step forwards by calling its children
  * directly, so a record crosses a whole chain in one call stack, with no queue between steps and
@@ -35,12 +39,80 @@ public final class TopologyCompiler {
    */
   public static CompiledTopology compile(
       List<GraphNode> nodes, Serde<?> defaultKeySerde, Serde<?> defaultValueSerde) {
+    return compile(nodes, List.of(), Set.of(), defaultKeySerde, defaultValueSerde);
+  }
+
+  /**
+   * Compiles the nodes and the stores they use.
+   *
+   * @param nodes the logical graph in definition order
+   * @param stores the declared stores
+   * @param repartitionTopics the internal repartition topics, without the application-id prefix
+   * @param defaultKeySerde the builder's default key serde, or null
+   * @param defaultValueSerde the builder's default value serde, or null
+   * @return the unbound topology
+   * @throws TopologyException listing every problem found
+   */
+  public static CompiledTopology compile(
+      List<GraphNode> nodes,
+      List<StoreSpec> stores,
+      Set<String> repartitionTopics,
+      Serde<?> defaultKeySerde,
+      Serde<?> defaultValueSerde) {
     List<GraphNode> resolved = resolveSerdes(nodes, defaultKeySerde, defaultValueSerde);
+    List<StoreSpec> resolvedStores = new ArrayList<>();
+    for (StoreSpec store : stores) {
+      resolvedStores.add(
+          store.withSerdes(
+              orDefault(store.keySerde(), defaultKeySerde),
+              orDefault(store.valueSerde(), defaultValueSerde)));
+    }
     List<String> problems = TopologyValidator.problems(resolved);
+    problems.addAll(StoreValidator.problems(resolved, resolvedStores));
     if (!problems.isEmpty()) {
       throw new TopologyException(problems);
     }
-    return new CompiledTopology(split(resolved));
+    List<SubTopology> subTopologies = split(resolved, resolvedStores);
+    return new CompiledTopology(
+        subTopologies, internalTopics(subTopologies, repartitionTopics), null);
+  }
+
+  /**
+   * Lists the internal topics: each repartition topic with its writer and reader, then each logged
+   * store's changelog.
+   *
+   * @param subTopologies the sub-topologies
+   * @param repartitionTopics the repartition topic names
+   * @return the internal topics, unprefixed
+   */
+  static List<InternalTopic> internalTopics(
+      List<SubTopology> subTopologies, Set<String> repartitionTopics) {
+    List<InternalTopic> topics = new ArrayList<>();
+    for (String topic : repartitionTopics) {
+      int writer = -1;
+      int reader = -1;
+      for (SubTopology sub : subTopologies) {
+        writer = sub.sinkTopics().contains(topic) ? sub.id() : writer;
+        reader = sub.sourceTopics().contains(topic) ? sub.id() : reader;
+      }
+      topics.add(
+          new InternalTopic(topic, InternalTopic.Kind.REPARTITION, "delete", writer, reader, null));
+    }
+    for (SubTopology sub : subTopologies) {
+      for (StoreSpec store : sub.stores()) {
+        if (store.logged()) {
+          topics.add(
+              new InternalTopic(
+                  store.changelogName(),
+                  InternalTopic.Kind.CHANGELOG,
+                  "compact",
+                  sub.id(),
+                  sub.id(),
+                  store.name()));
+        }
+      }
+    }
+    return topics;
   }
 
   /**
@@ -89,23 +161,36 @@ public final class TopologyCompiler {
    * Splits valid nodes into connected components, numbered by their first node.
    *
    * @param nodes valid nodes, parents first
+   * @param stores the valid stores
    * @return the sub-topologies
    */
-  static List<SubTopology> split(List<GraphNode> nodes) {
+  static List<SubTopology> split(List<GraphNode> nodes, List<StoreSpec> stores) {
     Map<String, String> root = new HashMap<>();
+    Map<String, String> firstUserOfStore = new HashMap<>();
     for (GraphNode node : nodes) {
       root.put(node.name(), node.name());
       for (String parent : node.parents()) {
         union(root, node.name(), parent);
       }
+      // steps that share a store run in the same task, so they join one sub-topology
+      if (node instanceof ProcessorNode processor) {
+        for (String store : processor.stores()) {
+          String first = firstUserOfStore.putIfAbsent(store, node.name());
+          if (first != null) {
+            union(root, first, node.name());
+          }
+        }
+      }
     }
+    Map<String, StoreSpec> storesByName = new HashMap<>();
+    stores.forEach(store -> storesByName.put(store.name(), store));
     Map<String, List<GraphNode>> components = new LinkedHashMap<>();
     for (GraphNode node : nodes) {
       components.computeIfAbsent(find(root, node.name()), k -> new ArrayList<>()).add(node);
     }
     List<SubTopology> subTopologies = new ArrayList<>();
     for (List<GraphNode> component : components.values()) {
-      subTopologies.add(SubTopology.of(subTopologies.size(), component));
+      subTopologies.add(SubTopology.of(subTopologies.size(), component, storesByName, null));
     }
     return subTopologies;
   }

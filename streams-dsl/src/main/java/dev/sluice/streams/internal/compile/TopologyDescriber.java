@@ -38,7 +38,22 @@ final class TopologyDescriber {
         }
       }
     }
+    if (!topology.internalTopics().isEmpty()) {
+      out.append("  Internal topics:\n");
+      for (InternalTopic topic : topology.internalTopics()) {
+        out.append("    ").append(topic.name()).append(" (").append(internalDetail(topic));
+        out.append(")\n");
+      }
+    }
     return out.toString();
+  }
+
+  private static String internalDetail(InternalTopic topic) {
+    return topic.kind() == InternalTopic.Kind.CHANGELOG
+        ? String.format("changelog of store %s, sub-topology %d", topic.storeName(), topic.readBy())
+        : String.format(
+            "repartition, written by sub-topology %d, read by sub-topology %d",
+            topic.writtenBy(), topic.readBy());
   }
 
   private static String detail(GraphNode node) {
@@ -48,7 +63,10 @@ final class TopologyDescriber {
     if (node instanceof SinkNode sink) {
       return "topic: " + sink.topicText();
     }
-    return "operation: " + ((ProcessorNode) node).operation();
+    ProcessorNode processor = (ProcessorNode) node;
+    return "operation: "
+        + processor.operation()
+        + (processor.stores().isEmpty() ? "" : ", stores: " + processor.stores());
   }
 
   private static String mermaid(CompiledTopology topology) {

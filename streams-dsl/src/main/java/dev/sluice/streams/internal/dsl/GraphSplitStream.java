@@ -108,7 +108,8 @@ final class GraphSplitStream<K, V> implements SplitStream<K, V> {
             parent.keySerde(),
             parent.valueSerde()));
     GraphStream<K, V> stream =
-        new GraphStream<>(graph, childName, parent.keySerde(), parent.valueSerde());
+        new GraphStream<>(
+            graph, childName, parent.keySerde(), parent.valueSerde(), parent.keyChanged());
     if (branched.chain() != null) {
       branched.chain().accept(stream);
     } else {

@@ -39,6 +39,19 @@ public final class GraphStream<K, V> implements KStream<K, V> {
   private final String nodeName;
   private final Serde<?> keySerde;
   private final Serde<?> valueSerde;
+  private final boolean keyChanged;
+
+  /**
+   * A handle on a step whose keys are those of its source topics.
+   *
+   * @param graph the builder's graph
+   * @param nodeName the step this stream is the output of
+   * @param keySerde the serde of its keys, or null if unknown
+   * @param valueSerde the serde of its values, or null if unknown
+   */
+  public GraphStream(GraphBuilder graph, String nodeName, Serde<?> keySerde, Serde<?> valueSerde) {
+    this(graph, nodeName, keySerde, valueSerde, false);
+  }
 
   /**
    * A handle on a step.
@@ -47,12 +60,20 @@ public final class GraphStream<K, V> implements KStream<K, V> {
    * @param nodeName the step this stream is the output of
    * @param keySerde the serde of its keys, or null if unknown
    * @param valueSerde the serde of its values, or null if unknown
+   * @param keyChanged whether a step since the source may have changed keys, so that a stateful
+   *     step must first repartition by the new key
    */
-  public GraphStream(GraphBuilder graph, String nodeName, Serde<?> keySerde, Serde<?> valueSerde) {
+  public GraphStream(
+      GraphBuilder graph,
+      String nodeName,
+      Serde<?> keySerde,
+      Serde<?> valueSerde,
+      boolean keyChanged) {
     this.graph = graph;
     this.nodeName = nodeName;
     this.keySerde = keySerde;
     this.valueSerde = valueSerde;
+    this.keyChanged = keyChanged;
   }
 
   @Override
@@ -327,7 +348,7 @@ public final class GraphStream<K, V> implements KStream<K, V> {
             RecordFunctionProcessor.<K, V, K, V>of(r -> r),
             Objects.equals(keySerde, that.keySerde) ? keySerde : null,
             Objects.equals(valueSerde, that.valueSerde) ? valueSerde : null));
-    return new GraphStream<>(graph, name, keySerde, valueSerde);
+    return new GraphStream<>(graph, name, keySerde, valueSerde, keyChanged || that.keyChanged);
   }
 
   @Override
@@ -370,37 +391,64 @@ public final class GraphStream<K, V> implements KStream<K, V> {
 
   @Override
   public <KR, VR> KStream<KR, VR> process(
-      ProcessorSupplier<? super K, ? super V, KR, VR> supplier) {
-    return processStep(supplier, null);
+      ProcessorSupplier<? super K, ? super V, KR, VR> supplier, String... stateStoreNames) {
+    return processStep(supplier, null, stateStoreNames);
   }
 
   @Override
   public <KR, VR> KStream<KR, VR> process(
-      ProcessorSupplier<? super K, ? super V, KR, VR> supplier, Named named) {
-    return processStep(supplier, Checks.notNull(named, "named"));
+      ProcessorSupplier<? super K, ? super V, KR, VR> supplier,
+      Named named,
+      String... stateStoreNames) {
+    return processStep(supplier, Checks.notNull(named, "named"), stateStoreNames);
   }
 
   private <KR, VR> KStream<KR, VR> processStep(
-      ProcessorSupplier<? super K, ? super V, KR, VR> supplier, Named named) {
+      ProcessorSupplier<? super K, ? super V, KR, VR> supplier,
+      Named named,
+      String... stateStoreNames) {
     Checks.notNull(supplier, "supplier");
-    return then(named, "process", supplier, null, null);
+    String name = stepName(named, "process");
+    graph.add(
+        new ProcessorNode(
+            name, List.of(nodeName), "process", supplier, null, null, storeList(stateStoreNames)));
+    return new GraphStream<>(graph, name, null, null, true);
   }
 
   @Override
-  public <VR> KStream<K, VR> processValues(ProcessorSupplier<K, V, K, VR> supplier) {
-    return processValuesStep(supplier, null);
+  public <VR> KStream<K, VR> processValues(
+      ProcessorSupplier<K, V, K, VR> supplier, String... stateStoreNames) {
+    return processValuesStep(supplier, null, stateStoreNames);
   }
 
   @Override
-  public <VR> KStream<K, VR> processValues(ProcessorSupplier<K, V, K, VR> supplier, Named named) {
-    return processValuesStep(supplier, Checks.notNull(named, "named"));
+  public <VR> KStream<K, VR> processValues(
+      ProcessorSupplier<K, V, K, VR> supplier, Named named, String... stateStoreNames) {
+    return processValuesStep(supplier, Checks.notNull(named, "named"), stateStoreNames);
   }
 
   private <VR> KStream<K, VR> processValuesStep(
-      ProcessorSupplier<K, V, K, VR> supplier, Named named) {
+      ProcessorSupplier<K, V, K, VR> supplier, Named named, String... stateStoreNames) {
     Checks.notNull(supplier, "supplier");
     String name = stepName(named, "processValues");
-    return append(name, "processValues", KeyPreservingProcessor.of(supplier, name), keySerde, null);
+    graph.add(
+        new ProcessorNode(
+            name,
+            List.of(nodeName),
+            "processValues",
+            KeyPreservingProcessor.of(supplier, name),
+            keySerde,
+            null,
+            storeList(stateStoreNames)));
+    return new GraphStream<>(graph, name, keySerde, null, keyChanged);
+  }
+
+  private static List<String> storeList(String... stateStoreNames) {
+    Checks.notNull(stateStoreNames, "stateStoreNames");
+    for (String store : stateStoreNames) {
+      Checks.validName(store, "state store");
+    }
+    return List.of(stateStoreNames);
   }
 
   /**
@@ -430,6 +478,24 @@ public final class GraphStream<K, V> implements KStream<K, V> {
     return valueSerde;
   }
 
+  /**
+   * Whether keys may have changed since the source.
+   *
+   * @return true if a stateful step must repartition first
+   */
+  boolean keyChanged() {
+    return keyChanged;
+  }
+
+  /**
+   * The builder's graph.
+   *
+   * @return the graph
+   */
+  GraphBuilder graph() {
+    return graph;
+  }
+
   private String stepName(Named named, String verb) {
     return graph.name(named == null ? null : named.name(), nodeName, verb);
   }
@@ -451,6 +517,7 @@ public final class GraphStream<K, V> implements KStream<K, V> {
       Serde<?> outValueSerde) {
     graph.add(
         new ProcessorNode(name, List.of(nodeName), verb, supplier, outKeySerde, outValueSerde));
-    return new GraphStream<>(graph, name, outKeySerde, outValueSerde);
+    boolean changes = verb.equals("map") || verb.equals("flatMap") || verb.equals("selectKey");
+    return new GraphStream<>(graph, name, outKeySerde, outValueSerde, keyChanged || changes);
   }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.streams.internal.engine;
 
+import dev.sluice.state.FlushListener;
 import dev.sluice.streams.StreamsException;
 import dev.sluice.streams.internal.Checks;
 import dev.sluice.streams.processor.Cancellable;
@@ -22,20 +23,29 @@ import java.util.Optional;
  * a chain of steps in one call stack with no queue and no copy between steps. A failure is wrapped
  * once, by the step where it happened, with the task, step and source record.
  */
-final class ProcessorNodeRuntime implements ProcessorContext<Object, Object> {
+final class ProcessorNodeRuntime implements ProcessorContext<Object, Object>, StepContext {
   private static final ProcessorNodeRuntime[] NO_CHILDREN = new ProcessorNodeRuntime[0];
+  private static final System.Logger LOG = System.getLogger(ProcessorNodeRuntime.class.getName());
 
   private final String name;
   private final Processor<Object, Object, Object, Object> processor;
   private final TaskScope scope;
+  private final List<String> storeNames;
+  private final TaskStores stores;
   private ProcessorNodeRuntime[] children = NO_CHILDREN;
   private final Map<String, ProcessorNodeRuntime> childrenByName = new HashMap<>();
 
   ProcessorNodeRuntime(
-      String name, Processor<Object, Object, Object, Object> processor, TaskScope scope) {
+      String name,
+      Processor<Object, Object, Object, Object> processor,
+      TaskScope scope,
+      List<String> storeNames,
+      TaskStores stores) {
     this.name = name;
     this.processor = processor;
     this.scope = scope;
+    this.storeNames = storeNames;
+    this.stores = stores;
   }
 
   String name() {
@@ -58,6 +68,7 @@ final class ProcessorNodeRuntime implements ProcessorContext<Object, Object> {
   }
 
   void process(Record<Object, Object> record) {
+    scope.recordTime = record.timestamp();
     try {
       processor.process(record);
     } catch (StreamsException e) {
@@ -69,6 +80,7 @@ final class ProcessorNodeRuntime implements ProcessorContext<Object, Object> {
 
   void punctuate(Punctuator punctuator, long timestamp) {
     scope.current(null);
+    scope.recordTime = timestamp;
     try {
       punctuator.punctuate(timestamp);
     } catch (StreamsException e) {
@@ -125,6 +137,50 @@ final class ProcessorNodeRuntime implements ProcessorContext<Object, Object> {
         interval);
     return scope.punctuations.schedule(
         this, interval.toMillis(), type, punctuator, scope.streamTime, scope.clock.nowMs());
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <S> S getStateStore(String storeName) {
+    Checks.notNull(storeName, "storeName");
+    Checks.argument(
+        storeNames.contains(storeName),
+        "step '%s' cannot use store '%s': it may use %s. Name the store when adding the step,"
+            + " e.g. process(supplier, \"%s\"), and declare it with StreamsBuilder.addStateStore",
+        name,
+        storeName,
+        storeNames,
+        storeName);
+    Object store = stores.get(storeName);
+    Checks.argument(
+        store != null,
+        "step '%s': store '%s' is not open yet; use it from init() on, not in the constructor",
+        name,
+        storeName);
+    return (S) store;
+  }
+
+  @Override
+  public boolean cached(String storeName) {
+    return stores.cached(storeName);
+  }
+
+  @Override
+  public <K, V> void onCacheFlush(String storeName, FlushListener<K, V> listener) {
+    Checks.invariant(
+        storeNames.contains(storeName), "step '%s' does not use store '%s'", name, storeName);
+    stores.onCacheFlush(name, storeName, listener);
+  }
+
+  @Override
+  public void recordDropped(String reason) {
+    scope.droppedRecords++;
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "task {0}: step ''{1}'' dropped a record: {2}",
+        scope.id,
+        name,
+        reason);
   }
 
   @Override

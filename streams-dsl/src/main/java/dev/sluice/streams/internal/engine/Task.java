@@ -1,5 +1,7 @@
 package dev.sluice.streams.internal.engine;
 
+import dev.sluice.state.StateStore;
+import dev.sluice.state.StateStores;
 import dev.sluice.streams.DeserializationExceptionHandler;
 import dev.sluice.streams.internal.Checks;
 import dev.sluice.streams.internal.compile.SubTopology;
@@ -10,6 +12,7 @@ import dev.sluice.streams.internal.graph.SourceNode;
 import dev.sluice.streams.internal.ops.RecordFunctionProcessor;
 import dev.sluice.streams.processor.Processor;
 import dev.sluice.streams.processor.PunctuationType;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,8 +27,18 @@ import org.apache.kafka.common.TopicPartition;
  * differ only in where records come from ({@link #addRecords}), where they go ({@link
  * RecordCollector}) and which {@link WallClock} they read.
  *
- * <p>Lifecycle: CREATED → (initialize) RUNNING → SUSPENDED ⇄ RUNNING → CLOSED. Records can be added
+ * <p>Lifecycle: CREATED → (initialize) RESTORING → (finishRestore) RUNNING → SUSPENDED ⇄ RUNNING →
+ * CLOSED. {@link #initialize()} opens the task's stores under {@code <state.dir>/<taskId>/}; a task
+ * with a logged store (or a table restored from its source topic) then waits in RESTORING for its
+ * driver to replay {@link #changelogPartitions()} from {@link #restoreStartOffset} through {@link
+ * #restore} and to call {@link #finishRestore()}; a task without one goes straight to RUNNING.
+ * Processors are initialised on entering RUNNING, so they see restored stores. Records can be added
  * in any open state but are processed only while RUNNING.
+ *
+ * <p>Commit protocol (the driver's side): {@link #flush()} (caches → stores → changelog records
+ * handed to the collector, cached table updates forwarded downstream), then flush the producer,
+ * then {@link #checkpoint} with the acknowledged changelog offsets, then commit {@link
+ * #committableOffsets()}.
  *
  * <p>Threading: a task is confined to one thread. Failure: a step's exception surfaces from {@link
  * #process()} as a {@link dev.sluice.streams.StreamsException} naming the task, step and record;
@@ -37,6 +50,8 @@ public final class Task {
   public enum State {
     /** Built, processors not yet initialised. */
     CREATED,
+    /** Stores open, waiting for changelog records; processors not yet initialised. */
+    RESTORING,
     /** Processing records. */
     RUNNING,
     /** Paused, for example during a rebalance; keeps its processors. */
@@ -52,14 +67,16 @@ public final class Task {
   private final List<SourceRuntime> sources = new ArrayList<>();
   private final List<SourceNode> sourceNodes = new ArrayList<>();
   private final PartitionQueues queues = new PartitionQueues();
+  private final TaskStores stores;
   private State state = State.CREATED;
+  private boolean processorsInitialized;
   private long skippedRecords;
 
   /**
-   * Creates a task and its processors.
+   * Creates a stateless task and its processors.
    *
    * @param id the task id
-   * @param subTopology what it runs
+   * @param subTopology what it runs; it must use no state store
    * @param applicationId the application id, for the processor context
    * @param handler what to do with undecodable records
    * @param collector where sinks send records
@@ -72,12 +89,50 @@ public final class Task {
       DeserializationExceptionHandler handler,
       RecordCollector collector,
       WallClock clock) {
+    this(id, subTopology, applicationId, handler, collector, clock, null, null);
+  }
+
+  /**
+   * Creates a task and its processors. Its stores are opened by {@link #initialize()}.
+   *
+   * @param id the task id
+   * @param subTopology what it runs, from a topology bound to {@code applicationId} (see {@link
+   *     dev.sluice.streams.internal.compile.CompiledTopology#forApplication})
+   * @param applicationId the application id, for the processor context and changelog topics
+   * @param handler what to do with undecodable records
+   * @param collector where sinks send records, and logged stores their changelog records
+   * @param clock the wall clock
+   * @param stateStores the process-wide store factory; may be null if the sub-topology has no
+   *     stores
+   * @param stateDirectory {@code state.dir}: stores live in {@code <stateDirectory>/<taskId>/}; may
+   *     be null if the sub-topology has no stores
+   */
+  public Task(
+      TaskId id,
+      SubTopology subTopology,
+      String applicationId,
+      DeserializationExceptionHandler handler,
+      RecordCollector collector,
+      WallClock clock,
+      StateStores stateStores,
+      Path stateDirectory) {
+    Checks.argument(
+        subTopology.applicationId() == null || subTopology.applicationId().equals(applicationId),
+        "sub-topology %d is bound to application '%s', not '%s'",
+        subTopology.id(),
+        subTopology.applicationId(),
+        applicationId);
     this.scope = new TaskScope(id, applicationId, clock);
     this.subTopology = subTopology;
+    this.stores =
+        new TaskStores(scope, subTopology.stores(), stateStores, stateDirectory, collector);
     Map<String, ProcessorNodeRuntime> byName = new LinkedHashMap<>();
     for (GraphNode node : subTopology.nodes()) {
+      List<String> storeNames =
+          node instanceof ProcessorNode processor ? processor.stores() : List.of();
       ProcessorNodeRuntime runtime =
-          new ProcessorNodeRuntime(node.name(), processorFor(node, collector), scope);
+          new ProcessorNodeRuntime(
+              node.name(), processorFor(node, collector), scope, storeNames, stores);
       byName.put(node.name(), runtime);
       nodes.add(runtime);
       if (node instanceof SourceNode source) {
@@ -110,12 +165,114 @@ public final class Task {
     return (Processor<Object, Object, Object, Object>) processor;
   }
 
-  /** Initialises every processor, parents first, and starts running. */
+  /**
+   * Opens the stores; then either waits for restoration (RESTORING, if the task has changelog
+   * partitions) or initialises every processor, parents first, and starts running.
+   */
   public void initialize() {
-    transition(State.CREATED, State.RUNNING);
+    transition(State.CREATED, State.RESTORING);
+    stores.open();
+    if (!stores.restorable()) {
+      finishRestore();
+    }
+  }
+
+  /**
+   * The partitions to restore the stores from, with the store each one rebuilds: {@code
+   * <application.id>-<store>-changelog} at this task's partition for logged stores, the source
+   * topic's partition for a table that reads its topic as its changelog (restore it only up to the
+   * committed offset of that topic).
+   *
+   * @return changelog partition → store name; empty if the task has nothing to restore
+   */
+  public Map<TopicPartition, String> changelogPartitions() {
+    return stores.changelogPartitions();
+  }
+
+  /**
+   * Where to start reading a changelog partition: one past the offset the store's data is known to
+   * contain, or 0 when the store is new, wiped or in memory. Call it after {@link #initialize()}.
+   *
+   * @param changelog one of {@link #changelogPartitions()}
+   * @return the offset to seek to
+   */
+  public long restoreStartOffset(TopicPartition changelog) {
+    Checks.invariant(state == State.RESTORING, "task %s is %s, not RESTORING", scope.id, state);
+    return stores.restoreStartOffset(changelog);
+  }
+
+  /**
+   * Applies a batch of changelog records to the store the partition backs (in one bulk write that
+   * also records the last offset, so an interrupted restore resumes after it).
+   *
+   * @param changelog one of {@link #changelogPartitions()}
+   * @param records the records read from it, in offset order
+   */
+  public void restore(TopicPartition changelog, List<ConsumerRecord<byte[], byte[]>> records) {
+    Checks.invariant(state == State.RESTORING, "task %s is %s, not RESTORING", scope.id, state);
+    stores.restore(changelog, records);
+  }
+
+  /**
+   * Ends restoration: every store starts serving, processors are initialised and the task runs.
+   * Call it also when there was nothing to restore; a no-op on a task already running.
+   */
+  public void finishRestore() {
+    if (state == State.RUNNING && processorsInitialized) {
+      return;
+    }
+    transition(State.RESTORING, State.RUNNING);
+    stores.finishRestore();
+    processorsInitialized = true;
     for (ProcessorNodeRuntime node : nodes) {
       node.init();
     }
+  }
+
+  /**
+   * Flushes every store, upstream first: cached writes go to the store and, for logged stores, to
+   * the changelog through the collector; cached table updates are forwarded downstream (and may
+   * reach sinks). A no-op for a task that is not running or suspended.
+   */
+  public void flush() {
+    if (state == State.RUNNING || state == State.SUSPENDED) {
+      stores.flush();
+    }
+  }
+
+  /**
+   * Records, in each logged store, the changelog offset its data is applied up to, so that a
+   * restart restores only the tail. Call it after {@link #flush()} once the producer has
+   * acknowledged the changelog records. Stores restored from their source topic use this task's
+   * consumed position instead.
+   *
+   * @param ackedChangelogOffsets per changelog partition, the highest acknowledged offset;
+   *     partitions without new records may be left out
+   */
+  public void checkpoint(Map<TopicPartition, Long> ackedChangelogOffsets) {
+    Checks.notNull(ackedChangelogOffsets, "ackedChangelogOffsets");
+    if (state == State.RUNNING || state == State.SUSPENDED) {
+      stores.checkpoint(ackedChangelogOffsets, queues.committableOffsets());
+    }
+  }
+
+  /**
+   * One of this task's stores, for the test driver and interactive reads.
+   *
+   * @param name the store name
+   * @return the store, or null if this task has no store of that name or is not initialised
+   */
+  public StateStore store(String name) {
+    return stores.get(name);
+  }
+
+  /**
+   * The names of this task's open stores.
+   *
+   * @return store names, upstream first
+   */
+  public List<String> storeNames() {
+    return stores.names();
   }
 
   /**
@@ -205,15 +362,17 @@ public final class Task {
     transition(State.SUSPENDED, State.RUNNING);
   }
 
-  /** Closes every processor; idempotent. */
+  /**
+   * Closes every processor, then every store, even if some fail; idempotent. Cached writes not yet
+   * flushed are dropped: {@link #flush()} and {@link #checkpoint} first.
+   */
   public void close() {
     if (state == State.CLOSED) {
       return;
     }
-    boolean initialized = state != State.CREATED;
     state = State.CLOSED;
-    if (initialized) {
-      RuntimeException first = null;
+    RuntimeException first = null;
+    if (processorsInitialized) {
       for (ProcessorNodeRuntime node : nodes) {
         try {
           node.close();
@@ -221,9 +380,11 @@ public final class Task {
           first = first == null ? e : first;
         }
       }
-      if (first != null) {
-        throw first;
-      }
+    }
+    RuntimeException storeFailure = stores.close();
+    first = first == null ? storeFailure : first;
+    if (first != null) {
+      throw first;
     }
   }
 
@@ -255,12 +416,13 @@ public final class Task {
   }
 
   /**
-   * Records skipped so far: undecodable under log-and-continue, or with a negative timestamp.
+   * Records skipped so far: undecodable under log-and-continue, with a negative timestamp, or
+   * dropped by a step (such as a null key reaching an aggregation).
    *
    * @return the count
    */
   public long skippedRecords() {
-    return skippedRecords;
+    return skippedRecords + scope.droppedRecords;
   }
 
   /**

@@ -15,6 +15,9 @@ final class TaskScope {
   final WallClock clock;
   final Punctuations punctuations = new Punctuations();
   long streamTime = Long.MIN_VALUE;
+  // the timestamp of the record (or punctuation) being handled; stores stamp their writes with it
+  long recordTime;
+  long droppedRecords;
   private ConsumerRecord<byte[], byte[]> current;
 
   TaskScope(TaskId id, String applicationId, WallClock clock) {

@@ -2,9 +2,13 @@ package dev.sluice.streams.internal.graph;
 
 import dev.sluice.streams.internal.Checks;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The mutable side of a builder: it collects {@link GraphNode}s in the order they are added and
@@ -21,6 +25,9 @@ import java.util.Map;
 public final class GraphBuilder {
   private final List<GraphNode> nodes = new ArrayList<>();
   private final Map<String, Integer> derivedNameUses = new HashMap<>();
+  private final List<StoreSpec> stores = new ArrayList<>();
+  private final Set<String> repartitionTopics = new LinkedHashSet<>();
+  private final Map<String, Object> shared = new HashMap<>();
 
   /**
    * Appends a node.
@@ -78,5 +85,63 @@ public final class GraphBuilder {
    */
   public List<GraphNode> nodes() {
     return List.copyOf(nodes);
+  }
+
+  /**
+   * Declares a state store. Duplicates are kept: the validator reports them.
+   *
+   * @param spec the store
+   * @return the spec
+   */
+  public StoreSpec addStore(StoreSpec spec) {
+    stores.add(spec);
+    return spec;
+  }
+
+  /**
+   * The stores declared so far, in order.
+   *
+   * @return an immutable copy
+   */
+  public List<StoreSpec> stores() {
+    return List.copyOf(stores);
+  }
+
+  /**
+   * Marks a topic as an internal repartition topic (named without the application-id prefix).
+   *
+   * @param topic the topic, {@code <name>-repartition}
+   */
+  public void addRepartitionTopic(String topic) {
+    repartitionTopics.add(topic);
+  }
+
+  /**
+   * The repartition topics declared so far.
+   *
+   * @return an immutable copy, in order
+   */
+  public Set<String> repartitionTopics() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(repartitionTopics));
+  }
+
+  /**
+   * Returns the value stored under a key, creating it on first use. DSL handles are values that
+   * come and go; this is how two handles on the same step share what was built lazily for it, such
+   * as a repartition step.
+   *
+   * @param key what was built, for which step
+   * @param create builds it the first time
+   * @param <T> its type
+   * @return the shared value
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T shared(String key, Supplier<T> create) {
+    Object value = shared.get(key);
+    if (value == null) {
+      value = create.get();
+      shared.put(key, value);
+    }
+    return (T) value;
   }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.Serde;
  * @param supplier creates one processor per task
  * @param keySerde the serde of the keys this step emits, or null if unknown
  * @param valueSerde the serde of the values this step emits, or null if unknown
+ * @param stores the names of the state stores the step's processors may use
  */
 public record ProcessorNode(
     String name,
@@ -21,12 +22,34 @@ public record ProcessorNode(
     String operation,
     ProcessorSupplier<?, ?, ?, ?> supplier,
     Serde<?> keySerde,
-    Serde<?> valueSerde)
+    Serde<?> valueSerde,
+    List<String> stores)
     implements GraphNode {
 
-  /** Copies the parent list. */
+  /** Copies the lists. */
   public ProcessorNode {
     parents = List.copyOf(parents);
+    stores = List.copyOf(stores);
+  }
+
+  /**
+   * A step that uses no state store.
+   *
+   * @param name the step name
+   * @param parents the upstream steps
+   * @param operation the DSL verb
+   * @param supplier creates one processor per task
+   * @param keySerde the serde of the emitted keys, or null
+   * @param valueSerde the serde of the emitted values, or null
+   */
+  public ProcessorNode(
+      String name,
+      List<String> parents,
+      String operation,
+      ProcessorSupplier<?, ?, ?, ?> supplier,
+      Serde<?> keySerde,
+      Serde<?> valueSerde) {
+    this(name, parents, operation, supplier, keySerde, valueSerde, List.of());
   }
 
   @Override

@@ -109,6 +109,11 @@ public final class KeyPreservingProcessor<K, VIn, VOut> implements Processor<K, 
     }
 
     @Override
+    public <S> S getStateStore(String name) {
+      return inner.getStateStore(name);
+    }
+
+    @Override
     public long currentStreamTimeMs() {
       return inner.currentStreamTimeMs();
     }

@@ -248,7 +248,7 @@ class TaskTest {
 
     assertThatThrownBy(task::initialize)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("task 0_0 cannot go from RUNNING to RUNNING");
+        .hasMessageContaining("task 0_0 cannot go from RUNNING to RESTORING");
     assertThatThrownBy(task::resume)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("from RUNNING to RUNNING");

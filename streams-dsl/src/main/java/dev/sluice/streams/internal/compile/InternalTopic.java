@@ -1,0 +1,44 @@
+package dev.sluice.streams.internal.compile;
+
+/**
+ * A topic the library creates and owns: a repartition topic between two sub-topologies, or the
+ * changelog of a logged store. The runtime creates them through the Admin client before the tasks
+ * start.
+ *
+ * <p>Names: in a topology straight from {@code StreamsBuilder.build()} the name lacks the
+ * application-id prefix ({@code counts-changelog}); in a topology bound with {@link
+ * CompiledTopology#forApplication(String)} it is the full topic name ({@code
+ * my-app-counts-changelog}). Tasks always run a bound topology.
+ *
+ * @param name the topic name, see above
+ * @param kind repartition or changelog
+ * @param cleanupPolicy the {@code cleanup.policy} to create it with: {@code delete} for repartition
+ *     topics, {@code compact} for changelogs
+ * @param writtenBy the id of the sub-topology whose tasks write it
+ * @param readBy the id of the sub-topology whose tasks read it (for a changelog, the same
+ *     sub-topology, which reads it only to restore); its partition count must match that
+ *     sub-topology's other input topics
+ * @param storeName for a changelog, the store it backs; null for a repartition topic
+ */
+public record InternalTopic(
+    String name, Kind kind, String cleanupPolicy, int writtenBy, int readBy, String storeName) {
+
+  /** What an internal topic is for. */
+  public enum Kind {
+    /** Re-keyed records on their way to the stateful step that needs them co-partitioned. */
+    REPARTITION,
+    /** Every write of one store; compacted; read back to restore the store. */
+    CHANGELOG
+  }
+
+  /**
+   * A copy with the application-id prefix.
+   *
+   * @param applicationId the application id
+   * @return the copy, named {@code <applicationId>-<name>}
+   */
+  InternalTopic prefixed(String applicationId) {
+    return new InternalTopic(
+        applicationId + "-" + name, kind, cleanupPolicy, writtenBy, readBy, storeName);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.sluice.streams.internal.compile;
+
+import dev.sluice.streams.internal.graph.GraphNode;
+import dev.sluice.streams.internal.graph.ProcessorNode;
+import dev.sluice.streams.internal.graph.StoreSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the problems of a topology's state: stores declared twice, steps naming stores nobody
+ * declared, stores without serdes. Like {@link TopologyValidator}, it collects every problem and
+ * names the step and the fix.
+ */
+final class StoreValidator {
+  private static final String SERDE_FIX =
+      "pass Materialized.with(keySerde, valueSerde) (or Grouped.with for the key), or create the"
+          + " builder with StreamsBuilder.withDefaultSerdes";
+
+  private StoreValidator() {}
+
+  /**
+   * Checks the stores.
+   *
+   * @param nodes the nodes with default serdes applied
+   * @param stores the stores with default serdes applied
+   * @return the problems, empty if there are none
+   */
+  static List<String> problems(List<GraphNode> nodes, List<StoreSpec> stores) {
+    List<String> problems = new ArrayList<>();
+    Map<String, List<StoreSpec>> byName = new LinkedHashMap<>();
+    for (StoreSpec store : stores) {
+      byName.computeIfAbsent(store.name(), k -> new ArrayList<>()).add(store);
+      if (store.keySerde() == null || store.valueSerde() == null) {
+        problems.add(
+            String.format(
+                "step '%s' has no %s serde for its store '%s': %s",
+                store.definedBy(),
+                store.keySerde() == null ? "key" : "value",
+                store.name(),
+                SERDE_FIX));
+      }
+    }
+    byName.forEach(
+        (name, specs) -> {
+          if (specs.size() > 1) {
+            problems.add(
+                String.format(
+                    "store name '%s' is used by %d steps (%s): give each store its own name with"
+                        + " Materialized.as(name)",
+                    name,
+                    specs.size(),
+                    String.join(", ", specs.stream().map(StoreSpec::definedBy).toList())));
+          }
+        });
+    for (GraphNode node : nodes) {
+      if (node instanceof ProcessorNode processor) {
+        for (String store : processor.stores()) {
+          if (!byName.containsKey(store)) {
+            problems.add(
+                String.format(
+                    "Processor '%s' uses store '%s', which is not defined: add it with"
+                        + " StreamsBuilder.addStateStore(Materialized.as(\"%s\")...) or fix the"
+                        + " name; defined stores are %s",
+                    processor.name(), store, store, byName.keySet()));
+          }
+        }
+      }
+    }
+    return problems;
+  }
+}
