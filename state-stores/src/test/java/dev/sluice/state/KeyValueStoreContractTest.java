@@ -250,7 +250,7 @@ abstract class KeyValueStoreContractTest {
     for (int step = 0; step < 600; step++) {
       String key = randomKey(random);
       String value = Integer.toString(random.nextInt(1000));
-      String context = "seed step " + step + " key '" + key + "'";
+      String context = "step " + step + " key '" + key + "'";
       switch (random.nextInt(10)) {
         case 0, 1, 2 -> {
           store.put(key, value);
@@ -262,18 +262,7 @@ abstract class KeyValueStoreContractTest {
                 .as(context)
                 .isEqualTo(model.putIfAbsent(key, value));
         case 5 -> assertThat(store.get(key)).as(context).isEqualTo(model.get(key));
-        case 6 -> {
-          String other = randomKey(random);
-          String from = BYTE_ORDER.compare(key, other) <= 0 ? key : other;
-          String to = BYTE_ORDER.compare(key, other) <= 0 ? other : key;
-          assertThat(drain(store.range(from, to)))
-              .as(context)
-              .containsExactlyElementsOf(entries(model.subMap(from, true, to, true)));
-          assertThat(drain(store.reverseRange(from, to)))
-              .as(context)
-              .containsExactlyElementsOf(
-                  entries(model.subMap(from, true, to, true).descendingMap()));
-        }
+        case 6 -> checkRange(key, randomKey(random), model, context);
         case 7 -> {
           String prefix = key.isEmpty() ? key : key.substring(0, 1);
           List<KeyValue<String, String>> expected =
@@ -289,25 +278,39 @@ abstract class KeyValueStoreContractTest {
             assertThat(drain(store.all())).as(context).containsExactlyElementsOf(entries(model));
           }
         }
-        default -> {
-          List<KeyValue<String, String>> batch = new ArrayList<>();
-          for (int i = 0; i < 3; i++) {
-            String k = randomKey(random);
-            String v = random.nextInt(4) == 0 ? null : Integer.toString(i);
-            batch.add(new KeyValue<>(k, v));
-            if (v == null) {
-              model.remove(k);
-            } else {
-              model.put(k, v);
-            }
-          }
-          store.putAll(batch);
-        }
+        default -> putAllRandom(random, model);
       }
     }
     assertThat(drain(store.all())).containsExactlyElementsOf(entries(model));
     assertThat(drain(store.reverseRange(null, null)))
         .containsExactlyElementsOf(entries(model.descendingMap()));
+  }
+
+  private void checkRange(
+      String key, String other, NavigableMap<String, String> model, String context) {
+    String from = BYTE_ORDER.compare(key, other) <= 0 ? key : other;
+    String to = BYTE_ORDER.compare(key, other) <= 0 ? other : key;
+    assertThat(drain(store.range(from, to)))
+        .as(context)
+        .containsExactlyElementsOf(entries(model.subMap(from, true, to, true)));
+    assertThat(drain(store.reverseRange(from, to)))
+        .as(context)
+        .containsExactlyElementsOf(entries(model.subMap(from, true, to, true).descendingMap()));
+  }
+
+  private void putAllRandom(Random random, NavigableMap<String, String> model) {
+    List<KeyValue<String, String>> batch = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String k = randomKey(random);
+      String v = random.nextInt(4) == 0 ? null : Integer.toString(i);
+      batch.add(new KeyValue<>(k, v));
+      if (v == null) {
+        model.remove(k);
+      } else {
+        model.put(k, v);
+      }
+    }
+    store.putAll(batch);
   }
 
   private static String randomKey(Random random) {
