@@ -136,6 +136,16 @@ public final class KeySchema {
   }
 
   /**
+   * The first time a segment holds.
+   *
+   * @param segmentId the segment
+   * @return epoch milliseconds
+   */
+  public long segmentStart(long segmentId) {
+    return segmentId * segmentInterval;
+  }
+
+  /**
    * The oldest segment still live at a stream time; older ones are dropped.
    *
    * @param streamTime the largest time seen so far

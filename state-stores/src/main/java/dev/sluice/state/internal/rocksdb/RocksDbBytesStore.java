@@ -57,6 +57,7 @@ public final class RocksDbBytesStore implements BytesStore {
   private long streamTime = Long.MIN_VALUE;
   private long appliedOffset;
   private boolean bulkWritten;
+  private MutableColumnFamilyOptions bulkSettings;
   private boolean closed;
 
   RocksDbBytesStore(
@@ -221,6 +222,9 @@ public final class RocksDbBytesStore implements BytesStore {
                   new ColumnFamilyDescriptor(
                       RocksDbHandles.segmentNameBytes(segmentId), handles.columnFamilyOptions()));
       handles.segments().put(segmentId, segment);
+      if (bulkSettings != null) {
+        handles.db().setOptions(segment, bulkSettings);
+      }
     }
     return segment;
   }
@@ -274,6 +278,7 @@ public final class RocksDbBytesStore implements BytesStore {
     for (ColumnFamilyHandle family : handles.allFamilies()) {
       handles.db().setOptions(family, options);
     }
+    bulkSettings = bulk ? options : null;
   }
 
   @Override

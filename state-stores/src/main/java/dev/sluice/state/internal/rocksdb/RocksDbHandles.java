@@ -160,23 +160,16 @@ final class RocksDbHandles implements AutoCloseable {
     }
   }
 
-  /** The largest time stored in the newest segment, or Long.MIN_VALUE if none. */
+  /**
+   * A lower bound of the stream time the store had seen: the start of its newest segment, or
+   * Long.MIN_VALUE if none. O(1) at open; a lower bound can only delay expiry, never drop live
+   * data, and the next write moves stream time forward exactly.
+   */
   long latestTime(KeySchema schema) {
-    if (!schema.segmented()) {
+    if (!schema.segmented() || segments.isEmpty()) {
       return Long.MIN_VALUE;
     }
-    for (ColumnFamilyHandle segment : segments.descendingMap().values()) {
-      long latest = Long.MIN_VALUE;
-      try (RocksIterator iterator = db.newIterator(segment)) {
-        for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
-          latest = Math.max(latest, schema.timeOf(iterator.key()));
-        }
-      }
-      if (latest != Long.MIN_VALUE) {
-        return latest;
-      }
-    }
-    return Long.MIN_VALUE;
+    return schema.segmentStart(segments.lastKey());
   }
 
   @Override
