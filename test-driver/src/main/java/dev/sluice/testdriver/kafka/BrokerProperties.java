@@ -3,6 +3,7 @@ package dev.sluice.testdriver.kafka;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -24,6 +25,11 @@ import java.util.Properties;
 final class BrokerProperties {
 
   static final String HOST = "127.0.0.1";
+
+  /** Starts retried with new ports when a picked port was taken before the broker bound it. */
+  static final int START_ATTEMPTS = 3;
+
+  private static final String ADDRESS_IN_USE = "Address already in use";
 
   private BrokerProperties() {}
 
@@ -122,5 +128,19 @@ final class BrokerProperties {
         }
       }
     }
+  }
+
+  /**
+   * Whether a start failed because a port from {@link #freePorts} was taken in the meantime (for
+   * example as the ephemeral port of some outgoing connection) — worth a retry with new ports. For
+   * a child JVM the failure message carries the log tail, which names the bind error.
+   */
+  static boolean portTaken(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BindException || String.valueOf(t.getMessage()).contains(ADDRESS_IN_USE)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

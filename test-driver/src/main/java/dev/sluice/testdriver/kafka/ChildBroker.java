@@ -6,16 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One broker+controller node in a child JVM running {@link BrokerMain}; owns the process, not the
  * data directory (which outlives a kill so the node can restart on it).
  *
- * <p>Thread-safety: every method synchronizes on this node, so a kill and a stop never race on the
- * process handle. The child's output goes to {@code broker.log} in its directory, not to a pipe: an
- * unread pipe would fill up and block the broker.
+ * <p>Thread-safety: every method synchronizes on this node, so a kill and a restart never race on
+ * the process handle. The child's output goes to {@code broker.log} in its directory, not to a
+ * pipe: an unread pipe would fill up and block the broker.
  */
 final class ChildBroker {
 
@@ -107,36 +106,19 @@ final class ChildBroker {
     if (process == null) {
       return;
     }
-    killed = true;
-    process.destroyForcibly();
+    signalKill();
     awaitExit(KILL_TIMEOUT);
   }
 
   /**
-   * Asks the broker to shut down (SIGTERM runs its controlled shutdown); after {@code grace} it is
-   * killed. Returns at once so several nodes can stop in parallel: stopping them one by one hangs
-   * once the remaining nodes lose their controller quorum.
+   * Sends SIGKILL without waiting, so that closing a cluster kills every node at once; {@link
+   * #killHard()} then waits for the exit.
    */
-  synchronized CompletableFuture<Void> stop(Duration grace) {
-    if (process == null || !process.isAlive()) {
-      return CompletableFuture.completedFuture(null);
+  synchronized void signalKill() {
+    if (process != null) {
+      killed = true; // on purpose, so not reported as a crash
+      process.destroyForcibly();
     }
-    Process stopping = process;
-    killed = true; // a node stopping on request is not a crash
-    stopping.destroy();
-    // onExit() completes on the JDK's process-reaper threads, so no pool thread blocks per node.
-    return stopping
-        .onExit()
-        .orTimeout(grace.toMillis(), TimeUnit.MILLISECONDS)
-        .handle(
-            (exited, timeout) -> {
-              if (stopping.isAlive()) {
-                stopping.destroyForcibly();
-              }
-              return stopping;
-            })
-        .thenCompose(Process::onExit)
-        .thenRun(() -> Reaper.release(stopping));
   }
 
   private void awaitExit(Duration timeout) {

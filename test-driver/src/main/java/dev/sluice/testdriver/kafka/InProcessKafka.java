@@ -33,6 +33,19 @@ final class InProcessKafka implements EmbeddedKafka {
   }
 
   static InProcessKafka start() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce();
+      } catch (RuntimeException e) {
+        if (attempt == BrokerProperties.START_ATTEMPTS || !BrokerProperties.portTaken(e)) {
+          throw e;
+        }
+        // A port picked as free was taken before the broker bound it: pick new ones.
+      }
+    }
+  }
+
+  private static InProcessKafka startOnce() {
     Path dir = Reaper.newDirectory("sluice-kafka-");
     int[] ports = BrokerProperties.freePorts(2);
     String voters = NODE_ID + "@" + BrokerProperties.HOST + ":" + ports[1];

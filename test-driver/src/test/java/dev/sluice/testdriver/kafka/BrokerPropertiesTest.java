@@ -2,6 +2,7 @@ package dev.sluice.testdriver.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Properties;
@@ -39,5 +40,19 @@ class BrokerPropertiesTest {
 
     assertThat(Arrays.stream(ports).distinct().count()).isEqualTo(6);
     assertThat(Arrays.stream(ports).filter(Clients::portIsFree).count()).isEqualTo(6);
+  }
+
+  @Test
+  void aBindFailureAnywhereInTheCauseChainOrTheLogTailMeansThePortWasTaken() {
+    BindException bind = new BindException("Address already in use");
+    IllegalStateException childDied =
+        new IllegalStateException(
+            "broker node 1 (pid 7) exited with code 1; end of broker.log:\n"
+                + "KafkaException: Socket server failed to bind to 127.0.0.1:4242: Address already"
+                + " in use.");
+
+    assertThat(BrokerProperties.portTaken(new RuntimeException("start", bind))).isTrue();
+    assertThat(BrokerProperties.portTaken(childDied)).isTrue();
+    assertThat(BrokerProperties.portTaken(new IllegalStateException("timed out"))).isFalse();
   }
 }

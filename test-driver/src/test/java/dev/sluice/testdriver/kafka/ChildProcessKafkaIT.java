@@ -58,9 +58,12 @@ class ChildProcessKafkaIT {
   }
 
   @Test
-  void nodeIndicesAreChecked() {
+  void nodeIndicesAndCountsAreChecked() {
     assertThatThrownBy(() -> kafka.killHard(1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("node index 1 is outside 0..0");
+    assertThatThrownBy(() -> EmbeddedKafka.cluster(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nodeCount was 0");
   }
 }
