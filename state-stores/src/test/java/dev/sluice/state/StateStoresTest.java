@@ -97,4 +97,30 @@ class StateStoresTest {
           .hasMessageContaining("was not built by this StateStores");
     }
   }
+
+  @Test
+  void theOptionsHookTunesOneStore() throws java.io.IOException {
+    java.util.List<String> configured = new java.util.ArrayList<>();
+    try (StateStores stores = StateStores.create(Map.of());
+        KeyValueStore<String, String> store =
+            stores
+                .keyValueStore("tuned", Serdes.String(), Serdes.String())
+                .withRocksDbOptions(
+                    (name, db, columnFamily) -> {
+                      configured.add(name);
+                      columnFamily.setMaxWriteBufferNumber(5);
+                    })
+                .build(taskDir)) {
+      assertThat(store.persistent()).isTrue();
+    }
+    assertThat(configured).containsExactly("tuned");
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(taskDir.resolve("tuned"))) {
+      Path options =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("OPTIONS-"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(java.nio.file.Files.readString(options)).contains("max_write_buffer_number=5");
+    }
+  }
 }
