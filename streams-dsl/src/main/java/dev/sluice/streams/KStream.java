@@ -347,4 +347,74 @@ public interface KStream<K, V> {
    */
   <VR> KStream<K, VR> processValues(
       ProcessorSupplier<K, V, K, VR> supplier, Named named, String... stateStoreNames);
+
+  /**
+   * Groups the records by their current key for an aggregation. If keys may have changed since the
+   * source, the aggregation first repartitions through {@code <application.id>-<step>-repartition}.
+   *
+   * @return the grouped stream
+   */
+  KGroupedStream<K, V> groupByKey();
+
+  /**
+   * Groups the records by their current key, with these serdes and repartition name.
+   *
+   * @param grouped serdes and name
+   * @return the grouped stream
+   */
+  KGroupedStream<K, V> groupByKey(Grouped<K, V> grouped);
+
+  /**
+   * Groups the records by a new key; the aggregation repartitions through {@code
+   * <application.id>-<step>-repartition}.
+   *
+   * @param keySelector computes the new key
+   * @param <KR> new key type
+   * @return the grouped stream
+   */
+  <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector);
+
+  /**
+   * Groups the records by a new key, with these serdes and repartition name.
+   *
+   * @param keySelector computes the new key
+   * @param grouped serdes of the new key and the values, and the repartition name
+   * @param <KR> new key type
+   * @return the grouped stream
+   */
+  <KR> KGroupedStream<KR, V> groupBy(
+      KeyValueMapper<? super K, ? super V, KR> keySelector, Grouped<KR, V> grouped);
+
+  /**
+   * Reads the stream as a changelog: the latest value per key, a null value deleting the key.
+   * Records with a null key are dropped and counted.
+   *
+   * @return the table
+   */
+  KTable<K, V> toTable();
+
+  /**
+   * Reads the stream as a changelog, as a named step.
+   *
+   * @param named the step name
+   * @return the table
+   */
+  KTable<K, V> toTable(Named named);
+
+  /**
+   * Reads the stream as a changelog into a configured store.
+   *
+   * @param materialized the store options
+   * @return the table
+   */
+  KTable<K, V> toTable(Materialized<K, V> materialized);
+
+  /**
+   * Reads the stream as a changelog, as a named step, into a configured store.
+   *
+   * @param named the step name
+   * @param materialized the store options
+   * @return the table
+   */
+  KTable<K, V> toTable(Named named, Materialized<K, V> materialized);
 }

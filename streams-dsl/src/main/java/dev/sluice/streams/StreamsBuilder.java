@@ -3,6 +3,7 @@ package dev.sluice.streams;
 import dev.sluice.streams.internal.Checks;
 import dev.sluice.streams.internal.compile.TopologyCompiler;
 import dev.sluice.streams.internal.dsl.GraphStream;
+import dev.sluice.streams.internal.dsl.TableSteps;
 import dev.sluice.streams.internal.graph.GraphBuilder;
 import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.SinkNode;
@@ -120,6 +121,74 @@ public final class StreamsBuilder {
             consumed.keySerde(),
             consumed.valueSerde(),
             extractor(consumed)));
+  }
+
+  /**
+   * A table of a topic read as a changelog, with the default serdes: the latest value per key, a
+   * null value deleting the key. The topic itself serves as the table's changelog.
+   *
+   * @param topic the topic
+   * @param <K> key type
+   * @param <V> value type
+   * @return the table
+   */
+  public <K, V> KTable<K, V> table(String topic) {
+    return table(topic, new Consumed<K, V>(null, null, null, null), Materialized.defaults());
+  }
+
+  /**
+   * A table of a topic read as a changelog.
+   *
+   * @param topic the topic
+   * @param consumed serdes, timestamp extractor and source name
+   * @param <K> key type
+   * @param <V> value type
+   * @return the table
+   */
+  public <K, V> KTable<K, V> table(String topic, Consumed<K, V> consumed) {
+    return table(topic, consumed, Materialized.defaults());
+  }
+
+  /**
+   * A table of a topic read as a changelog, in a configured store.
+   *
+   * @param topic the topic
+   * @param materialized the store options (serdes default to the builder's)
+   * @param <K> key type
+   * @param <V> value type
+   * @return the table
+   */
+  public <K, V> KTable<K, V> table(String topic, Materialized<K, V> materialized) {
+    return table(topic, new Consumed<K, V>(null, null, null, null), materialized);
+  }
+
+  /**
+   * A table of a topic read as a changelog, in a configured store. Records with a null key are
+   * dropped and counted. The store is not logged: it is restored from the topic.
+   *
+   * @param topic the topic
+   * @param consumed serdes, timestamp extractor and source name
+   * @param materialized the store options (serdes default to the consumed ones)
+   * @param <K> key type
+   * @param <V> value type
+   * @return the table
+   */
+  public <K, V> KTable<K, V> table(
+      String topic, Consumed<K, V> consumed, Materialized<K, V> materialized) {
+    Checks.validName(topic, "topic");
+    Checks.notNull(consumed, "consumed");
+    Checks.notNull(materialized, "materialized");
+    String name = consumed.name() != null ? consumed.name() : graph.derive("from-" + topic);
+    SourceNode source =
+        graph.add(
+            new SourceNode(
+                name,
+                List.of(topic),
+                null,
+                consumed.keySerde(),
+                consumed.valueSerde(),
+                extractor(consumed)));
+    return TableSteps.fromSource(graph, source, materialized);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.SinkNode;
 import dev.sluice.streams.internal.graph.SourceNode;
 import dev.sluice.streams.internal.graph.StoreSpec;
+import dev.sluice.streams.internal.ops.ChangeSerde;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public final class TopologyCompiler {
               orDefault(store.keySerde(), defaultKeySerde),
               orDefault(store.valueSerde(), defaultValueSerde)));
     }
-    List<String> problems = TopologyValidator.problems(resolved);
+    List<String> problems = TopologyValidator.problems(resolved, repartitionTopics);
     problems.addAll(StoreValidator.problems(resolved, resolvedStores));
     if (!problems.isEmpty()) {
       throw new TopologyException(problems);
@@ -154,6 +155,10 @@ public final class TopologyCompiler {
   }
 
   private static Serde<?> orDefault(Serde<?> serde, Serde<?> fallback) {
+    if (serde instanceof ChangeSerde<?> change && change.inner() == null) {
+      // a table re-grouping writes changes of a value whose serde may be the default
+      return fallback == null ? null : change.withInner(fallback);
+    }
     return serde != null ? serde : fallback;
   }
 

@@ -25,17 +25,19 @@ final class TopologyValidator {
    * Checks the graph.
    *
    * @param nodes the nodes with default serdes already applied, in definition order
+   * @param repartitionTopics the internal repartition topics, whose serdes come from {@code
+   *     Grouped}
    * @return the problems, empty if the graph is valid
    */
-  static List<String> problems(List<GraphNode> nodes) {
+  static List<String> problems(List<GraphNode> nodes, Set<String> repartitionTopics) {
     List<String> problems = new ArrayList<>();
     if (nodes.stream().noneMatch(SourceNode.class::isInstance)) {
       problems.add("the topology has no source: start a stream with builder.stream(topic)");
     }
     checkDuplicateNames(nodes, problems);
     checkParents(nodes, problems);
-    checkSources(nodes, problems);
-    checkSinks(nodes, problems);
+    checkSources(nodes, repartitionTopics, problems);
+    checkSinks(nodes, repartitionTopics, problems);
     return problems;
   }
 
@@ -84,10 +86,13 @@ final class TopologyValidator {
     }
   }
 
-  private static void checkSources(List<GraphNode> nodes, List<String> problems) {
+  private static void checkSources(
+      List<GraphNode> nodes, Set<String> repartitionTopics, List<String> problems) {
     Map<String, String> readerByTopic = new HashMap<>();
     for (GraphNode node : nodes) {
-      if (!(node instanceof SourceNode source)) {
+      // a repartition source has its sink's serdes: problems are reported once, at the sink
+      if (!(node instanceof SourceNode source)
+          || repartitionTopics.containsAll(source.topics()) && !source.topics().isEmpty()) {
         continue;
       }
       if (source.pattern() == null && source.topics().isEmpty()) {
@@ -120,17 +125,16 @@ final class TopologyValidator {
     }
   }
 
-  private static void checkSinks(List<GraphNode> nodes, List<String> problems) {
+  private static void checkSinks(
+      List<GraphNode> nodes, Set<String> repartitionTopics, List<String> problems) {
     for (GraphNode node : nodes) {
       if (node instanceof SinkNode sink) {
-        missingSerde(
-            sink, "key", sink.keySerde() == null, "Produced.with(keySerde, valueSerde)", problems);
-        missingSerde(
-            sink,
-            "value",
-            sink.valueSerde() == null,
-            "Produced.with(keySerde, valueSerde)",
-            problems);
+        String option =
+            repartitionTopics.contains(sink.topic())
+                ? "Grouped.with(keySerde, valueSerde) to the grouping"
+                : "Produced.with(keySerde, valueSerde)";
+        missingSerde(sink, "key", sink.keySerde() == null, option, problems);
+        missingSerde(sink, "value", sink.valueSerde() == null, option, problems);
       }
     }
   }

@@ -1,9 +1,13 @@
 package dev.sluice.streams.internal.dsl;
 
 import dev.sluice.streams.ForeachAction;
+import dev.sluice.streams.Grouped;
+import dev.sluice.streams.KGroupedStream;
 import dev.sluice.streams.KStream;
+import dev.sluice.streams.KTable;
 import dev.sluice.streams.KeyValue;
 import dev.sluice.streams.KeyValueMapper;
+import dev.sluice.streams.Materialized;
 import dev.sluice.streams.Named;
 import dev.sluice.streams.Predicate;
 import dev.sluice.streams.Produced;
@@ -449,6 +453,71 @@ public final class GraphStream<K, V> implements KStream<K, V> {
       Checks.validName(store, "state store");
     }
     return List.of(stateStoreNames);
+  }
+
+  @Override
+  public KGroupedStream<K, V> groupByKey() {
+    return new GraphGroupedStream<>(this, Grouped.defaults());
+  }
+
+  @Override
+  public KGroupedStream<K, V> groupByKey(Grouped<K, V> grouped) {
+    return new GraphGroupedStream<>(this, Checks.notNull(grouped, "grouped"));
+  }
+
+  @Override
+  public <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector) {
+    return groupBy(keySelector, Grouped.defaults());
+  }
+
+  @Override
+  public <KR> KGroupedStream<KR, V> groupBy(
+      KeyValueMapper<? super K, ? super V, KR> keySelector, Grouped<KR, V> grouped) {
+    Checks.notNull(keySelector, "keySelector");
+    Checks.notNull(grouped, "grouped");
+    Function<Record<K, V>, Record<KR, V>> function =
+        r -> r.<KR>withKey(keySelector.apply(r.key(), r.value()));
+    String name = stepName(null, "groupBy");
+    graph.add(
+        new ProcessorNode(
+            name,
+            List.of(nodeName),
+            "groupBy",
+            RecordFunctionProcessor.of(function),
+            null,
+            valueSerde));
+    return new GraphGroupedStream<>(
+        new GraphStream<>(graph, name, null, valueSerde, true), grouped);
+  }
+
+  @Override
+  public KTable<K, V> toTable() {
+    return toTable(null, Materialized.defaults());
+  }
+
+  @Override
+  public KTable<K, V> toTable(Named named) {
+    return toTable(Checks.notNull(named, "named"), Materialized.defaults());
+  }
+
+  @Override
+  public KTable<K, V> toTable(Materialized<K, V> materialized) {
+    return toTable(null, materialized);
+  }
+
+  @Override
+  public KTable<K, V> toTable(Named named, Materialized<K, V> materialized) {
+    Checks.notNull(materialized, "materialized");
+    String name = stepName(named, "toTable");
+    String parent =
+        keyChanged
+            ? Repartitioner.repartition(this, name, keySerde, valueSerde).nodeName()
+            : nodeName;
+    return TableSteps.<K, V, V>materialize(
+        new TableSteps.Spec(
+            graph, parent, name, "toTable", materialized, keySerde, valueSerde, null),
+        (key, value, current) -> value,
+        false);
   }
 
   /**

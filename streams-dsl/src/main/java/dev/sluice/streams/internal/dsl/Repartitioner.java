@@ -1,0 +1,71 @@
+package dev.sluice.streams.internal.dsl;
+
+import dev.sluice.streams.TimestampExtractor;
+import dev.sluice.streams.internal.graph.GraphBuilder;
+import dev.sluice.streams.internal.graph.SinkNode;
+import dev.sluice.streams.internal.graph.SourceNode;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * Inserts a repartition step: a sink to the internal topic {@code <base>-repartition} (prefixed
+ * with the application id when the topology is bound) and a source reading it, which starts a new
+ * sub-topology whose tasks see every record of a key.
+ *
+ * <p>Names derive from {@code base} (a {@code Grouped} name, or the step the grouping starts from),
+ * never from a counter, so they survive edits elsewhere in the topology. The step is created on
+ * first use and shared: every stateful step that follows the same key change with the same serde
+ * types reads the same topic.
+ */
+final class Repartitioner {
+
+  private Repartitioner() {}
+
+  /**
+   * The repartitioned stream.
+   *
+   * @param upstream the stream whose keys changed
+   * @param base the name the topic and steps derive from
+   * @param keySerde writes and reads the keys, or null for the builder default
+   * @param valueSerde writes and reads the values, or null for the builder default
+   * @param <K> key type
+   * @param <V> value type
+   * @return a stream reading the repartition topic, with unchanged keys from there on
+   */
+  static <K, V> GraphStream<K, V> repartition(
+      GraphStream<?, ?> upstream, String base, Serde<?> keySerde, Serde<?> valueSerde) {
+    GraphBuilder graph = upstream.graph();
+    String key =
+        String.join(
+            ":", "repartition", upstream.nodeName(), base, type(keySerde), type(valueSerde));
+    return graph.shared(
+        key,
+        () -> {
+          String topic = base + "-repartition";
+          String sourceName = base + "-repartition-source";
+          graph.add(
+              new SinkNode(
+                  base + "-repartition-sink",
+                  List.of(upstream.nodeName()),
+                  topic,
+                  null,
+                  keySerde,
+                  valueSerde,
+                  null));
+          graph.addRepartitionTopic(topic);
+          graph.add(
+              new SourceNode(
+                  sourceName,
+                  List.of(topic),
+                  null,
+                  keySerde,
+                  valueSerde,
+                  TimestampExtractor.recordTimestamp()));
+          return new GraphStream<K, V>(graph, sourceName, keySerde, valueSerde, false);
+        });
+  }
+
+  private static String type(Serde<?> serde) {
+    return serde == null ? "default" : serde.getClass().getName();
+  }
+}
