@@ -100,17 +100,23 @@ class TaskStateTest {
   }
 
   private static ConsumerRecord<byte[], byte[]> input(long offset, String key) {
-    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+    return record("in", offset, key, key);
+  }
+
+  private static ConsumerRecord<byte[], byte[]> record(
+      String topic, long offset, String key, String value) {
+    byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+    byte[] valueBytes = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     return new ConsumerRecord<>(
-        "in",
+        topic,
         0,
         offset,
         offset * 10,
         TimestampType.CREATE_TIME,
-        bytes.length,
-        bytes.length,
-        bytes,
-        bytes,
+        keyBytes == null ? -1 : keyBytes.length,
+        valueBytes == null ? -1 : valueBytes.length,
+        keyBytes,
+        valueBytes,
         new RecordHeaders(),
         Optional.empty(),
         Optional.empty());
@@ -127,9 +133,14 @@ class TaskStateTest {
   }
 
   private static List<KeyValue<String, Long>> contents(Task task) {
-    KeyValueStore<String, Long> store = (KeyValueStore<String, Long>) task.store("counts");
-    List<KeyValue<String, Long>> all = new ArrayList<>();
-    try (KeyValueIterator<String, Long> it = store.all()) {
+    return contents(task, "counts");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> List<KeyValue<String, V>> contents(Task task, String storeName) {
+    KeyValueStore<String, V> store = (KeyValueStore<String, V>) task.store(storeName);
+    List<KeyValue<String, V>> all = new ArrayList<>();
+    try (KeyValueIterator<String, V> it = store.all()) {
       it.forEachRemaining(all::add);
     }
     return all;
@@ -306,5 +317,71 @@ class TaskStateTest {
                     stateDir))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bound to application 'app', not 'other-app'");
+  }
+
+  @Test
+  void aDslCountRestoredFromItsChangelogHasTheSameCountsAndContinues() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+        .groupByKey()
+        .count(Materialized.<String, Long>as("counts").withCachingDisabled())
+        .toStream()
+        .to("out", Produced.with(Serdes.String(), Serdes.Long()));
+    SubTopology sub =
+        ((CompiledTopology) builder.build()).forApplication("app").subTopologies().get(0);
+    Task first = task(sub, stateDir.resolve("one"), 0);
+    first.initialize();
+    first.finishRestore();
+    pipe(first, "a", "b", "a");
+    List<ConsumerRecord<byte[], byte[]>> changelog =
+        List.copyOf(collector.records("app-counts-changelog"));
+
+    Task second = task(sub, stateDir.resolve("two"), 0);
+    second.initialize();
+    second.restore(CHANGELOG, changelog);
+    second.finishRestore();
+    pipe(second, "a");
+
+    assertThat(contents(second)).containsExactly(KeyValue.of("a", 3L), KeyValue.of("b", 1L));
+    List<ConsumerRecord<byte[], byte[]>> out = collector.records("out");
+    assertThat(Serdes.Long().deserializer().deserialize("out", out.get(out.size() - 1).value()))
+        .isEqualTo(3L);
+  }
+
+  @Test
+  void aTableIsRestoredFromItsSourceTopicSkippingNullKeysAndCheckpointsItsPosition() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.table(
+        "users",
+        Consumed.with(Serdes.String(), Serdes.String()),
+        Materialized.<String, String>as("users").withCachingDisabled());
+    SubTopology sub =
+        ((CompiledTopology) builder.build()).forApplication("app").subTopologies().get(0);
+    TopicPartition users = new TopicPartition("users", 0);
+    Task first = task(sub, stateDir, 0);
+    assertThat(first.changelogPartitions()).containsExactly(Map.entry(users, "users"));
+
+    first.initialize();
+    first.restore(
+        users,
+        List.of(
+            record("users", 0, "a", "1"),
+            record("users", 1, null, "x"),
+            record("users", 2, "a", "2"),
+            record("users", 3, "b", "3")));
+    first.finishRestore();
+    assertThat(TaskStateTest.<String>contents(first, "users"))
+        .containsExactly(KeyValue.of("a", "2"), KeyValue.of("b", "3"));
+    first.addRecord(users, record("users", 4, "c", "4"));
+    while (first.process()) {
+      // run to completion
+    }
+    first.flush();
+    first.checkpoint(Map.of());
+    first.close();
+
+    Task second = task(sub, stateDir, 0);
+    second.initialize();
+    assertThat(second.restoreStartOffset(users)).isEqualTo(5);
   }
 }
