@@ -334,13 +334,15 @@ public final class TopologyTestDriver implements AutoCloseable {
   void pipeRaw(String topic, byte[] key, byte[] value, long timestamp, Headers headers) {
     checkOpen();
     pending.add(rawRecord(topic, key, value, timestamp, headers));
-    run(
-        () -> {
-          drain();
-          if (stateful && !state.caching()) {
-            commit();
-          }
-        });
+    try {
+      drain();
+      if (stateful && !state.caching()) {
+        commit();
+      }
+    } catch (RuntimeException e) {
+      failed = true;
+      throw e;
+    }
   }
 
   private void drain() {
