@@ -34,9 +34,9 @@ public final class StreamsApplication implements AutoCloseable {
   public enum State {
     /** Built, not started. */
     CREATED,
-    /** Started; threads are joining the group or tasks are moving. */
+    /** Started; threads are joining the group, tasks are moving or their state is restoring. */
     REBALANCING,
-    /** Every thread has its tasks and processes. */
+    /** Every thread has its tasks, restored, and processes. */
     RUNNING,
     /** Closing: threads commit and stop. */
     PENDING_SHUTDOWN,
@@ -121,6 +121,17 @@ public final class StreamsApplication implements AutoCloseable {
    */
   public Set<String> localTasks() {
     return runtime.localTasks();
+  }
+
+  /**
+   * How many changelog records this instance applied to rebuild state since it started: 0 after a
+   * clean restart on the same state directory, only the tail after a crash, everything for a task
+   * that moved here from another instance.
+   *
+   * @return the count
+   */
+  public long restoredRecords() {
+    return runtime.restoredRecords();
   }
 
   /**

@@ -15,14 +15,23 @@ public final class ChildApplication {
   /**
    * Runs until killed or until stdin closes.
    *
-   * @param args bootstrap servers, application id, state dir, input topic, output topic
+   * @param args bootstrap servers, application id, state dir, input topic, output topic[, counts[,
+   *     commit interval ms]]
    * @throws Exception if the application cannot start
    */
   public static void main(String[] args) throws Exception {
     var config = RuntimeTestSupport.appConfig(args[0], args[1], Path.of(args[2]));
     CountDownLatch done = new CountDownLatch(1);
+    boolean counts = args.length > 5 && args[5].equals("counts");
+    if (args.length > 6) {
+      config.put("commit.interval.ms", Long.parseLong(args[6]));
+    }
     StreamsApplication app =
-        new StreamsApplication(StatelessRuntimeIT.upperCaseEvens(args[3], args[4]), config);
+        new StreamsApplication(
+            counts
+                ? CountingTopology.build(args[3], args[4])
+                : StatelessRuntimeIT.upperCaseEvens(args[3], args[4]),
+            config);
     app.setStateListener(
         (now, before) -> {
           System.out.println("STATE " + now);

@@ -8,9 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.streams.StreamsApplication;
 import dev.sluice.testdriver.kafka.EmbeddedKafka;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,9 +36,11 @@ class FailoverIT {
       kafka.createTopic("failover-out", 4);
       produce(bootstrap, "failover-in", numbers(0, 2_000));
 
-      Process child = startChild(bootstrap, childState);
+      Process child =
+          RuntimeTestSupport.startChild(
+              bootstrap, "failover-app", childState.toString(), "failover-in", "failover-out");
       List<String> childOutput = new CopyOnWriteArrayList<>();
-      Thread reader = pump(child, childOutput);
+      Thread reader = RuntimeTestSupport.pump(child, childOutput);
       try (StreamsApplication local =
           new StreamsApplication(
               StatelessRuntimeIT.upperCaseEvens("failover-in", "failover-out"),
@@ -96,42 +95,5 @@ class FailoverIT {
       records.add(new String[] {"k" + (i % 41), String.valueOf(i)});
     }
     return records;
-  }
-
-  private static Process startChild(String bootstrap, Path stateDir) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            ChildApplication.class.getName(),
-            bootstrap,
-            "failover-app",
-            stateDir.toString(),
-            "failover-in",
-            "failover-out")
-        .redirectErrorStream(true)
-        .start();
-  }
-
-  private static Thread pump(Process child, List<String> lines) {
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader in =
-                  new BufferedReader(
-                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                  lines.add(line);
-                }
-              } catch (java.io.IOException e) {
-                // the child is gone
-              }
-            });
-    reader.setDaemon(true);
-    reader.start();
-    return reader;
   }
 }

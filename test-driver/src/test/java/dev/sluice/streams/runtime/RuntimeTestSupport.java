@@ -76,6 +76,76 @@ final class RuntimeTestSupport {
     return records;
   }
 
+  /** Starts {@link ChildApplication} in a new JVM with the test JVM's class path. */
+  static Process startChild(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(ChildApplication.class.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  /** Copies a child's output lines into a list, on a daemon thread. */
+  static Thread pump(Process child, List<String> lines) {
+    Thread reader =
+        new Thread(
+            () -> {
+              try (var in =
+                  new java.io.BufferedReader(
+                      new java.io.InputStreamReader(
+                          child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // the child is gone
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+    return reader;
+  }
+
+  /** The latest value per key of a topic whose values are running counts. */
+  static Map<String, Long> latestCounts(List<ConsumerRecord<String, Long>> records) {
+    Map<String, Long> counts = new HashMap<>();
+    records.forEach(r -> counts.merge(r.key(), r.value(), Math::max));
+    return counts;
+  }
+
+  /** Reads a topic of counts until every key reached at least its expected count. */
+  static Map<String, Long> awaitCounts(
+      String bootstrap, String topic, Map<String, Long> expected, Duration timeout) {
+    List<ConsumerRecord<String, Long>> records = new ArrayList<>();
+    try (KafkaConsumer<String, Long> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "group.id",
+                "counts-reader-" + System.nanoTime(),
+                "auto.offset.reset",
+                "earliest"),
+            new StringDeserializer(),
+            new org.apache.kafka.common.serialization.LongDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        Map<String, Long> latest = latestCounts(records);
+        if (expected.entrySet().stream()
+            .allMatch(e -> latest.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
+          return latest;
+        }
+      }
+    }
+    return latestCounts(records);
+  }
+
   static void await(String what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {

@@ -1,11 +1,13 @@
 package dev.sluice.streams.internal.runtime;
 
+import dev.sluice.state.StateStores;
 import dev.sluice.streams.SluiceConfig;
 import dev.sluice.streams.internal.compile.CompiledTopology;
 import dev.sluice.streams.internal.compile.SubTopology;
 import dev.sluice.streams.internal.engine.RecordCollector;
 import dev.sluice.streams.internal.engine.Task;
 import dev.sluice.streams.internal.engine.TaskId;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,6 +27,9 @@ final class ActiveTasks {
   private final CompiledTopology topology;
   private final SluiceConfig config;
   private final RecordCollector collector;
+  private final StateStores stateStores;
+  private final Path stateDirectory;
+  private final Map<Task, List<TopicPartition>> inputsOf = new HashMap<>();
   private final Map<TaskId, Task> tasks =
       new TreeMap<>(
           (a, b) ->
@@ -33,10 +38,17 @@ final class ActiveTasks {
                   : Integer.compare(a.partition(), b.partition()));
   private final Map<TopicPartition, Task> byPartition = new HashMap<>();
 
-  ActiveTasks(CompiledTopology topology, SluiceConfig config, RecordCollector collector) {
+  ActiveTasks(
+      CompiledTopology topology,
+      SluiceConfig config,
+      RecordCollector collector,
+      StateStores stateStores,
+      Path stateDirectory) {
     this.topology = topology;
     this.config = config;
     this.collector = collector;
+    this.stateStores = stateStores;
+    this.stateDirectory = stateDirectory;
   }
 
   /**
@@ -67,13 +79,16 @@ final class ActiveTasks {
                     config.applicationId(),
                     config.deserializationExceptionHandler(),
                     collector,
-                    System::currentTimeMillis);
+                    System::currentTimeMillis,
+                    stateStores,
+                    stateDirectory);
             task.initialize();
             tasks.put(id, task);
             created.add(task);
           }
           for (TopicPartition partition : taskPartitions) {
             byPartition.put(partition, task);
+            inputsOf.computeIfAbsent(task, t -> new ArrayList<>()).add(partition);
           }
         });
     return created;
@@ -94,6 +109,16 @@ final class ActiveTasks {
       }
     }
     return found;
+  }
+
+  /**
+   * The input partitions of a task.
+   *
+   * @param task the task
+   * @return its partitions
+   */
+  List<TopicPartition> inputsOf(Task task) {
+    return inputsOf.getOrDefault(task, List.of());
   }
 
   Task taskFor(TopicPartition partition) {
@@ -129,6 +154,7 @@ final class ActiveTasks {
     for (Task task : new ArrayList<>(closing)) {
       tasks.remove(task.id());
       byPartition.values().removeIf(t -> t == task);
+      inputsOf.remove(task);
       try {
         task.close();
       } catch (RuntimeException e) {

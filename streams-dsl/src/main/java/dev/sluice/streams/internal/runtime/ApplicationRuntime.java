@@ -1,5 +1,6 @@
 package dev.sluice.streams.internal.runtime;
 
+import dev.sluice.state.StateStores;
 import dev.sluice.streams.SluiceConfig;
 import dev.sluice.streams.StreamsApplication.State;
 import dev.sluice.streams.StreamsApplication.StateListener;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -23,10 +25,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * The machinery behind {@link dev.sluice.streams.StreamsApplication}: the state machine, the stream
  * threads and the failure policy.
  *
- * <p>State: CREATED → REBALANCING on start; → RUNNING once every live thread has received an
- * assignment; → PENDING_SHUTDOWN → NOT_RUNNING on close; → ERROR when a thread fails and the policy
- * is to shut down. Transitions are synchronized on this object; listeners run on the thread that
- * caused the change.
+ * <p>State: CREATED → REBALANCING on start and whenever a thread's tasks move; → RUNNING once every
+ * live thread has its assignment and has restored its tasks' state; → PENDING_SHUTDOWN →
+ * NOT_RUNNING on close; → ERROR when a thread fails and the policy is to shut down. Transitions are
+ * synchronized on this object; listeners run on the thread that caused the change.
  */
 public final class ApplicationRuntime {
   private static final System.Logger LOG = System.getLogger(ApplicationRuntime.class.getName());
@@ -41,6 +43,8 @@ public final class ApplicationRuntime {
       error -> StreamsUncaughtExceptionHandler.Response.SHUTDOWN_APPLICATION;
   private State state = State.CREATED;
   private StateDirectory stateDirectory;
+  private StateStores stateStores;
+  private long restoredByDeadThreads;
   private int threadCounter;
 
   /**
@@ -50,9 +54,8 @@ public final class ApplicationRuntime {
    * @param config the settings
    */
   public ApplicationRuntime(CompiledTopology topology, SluiceConfig config) {
-    this.topology = topology;
+    this.topology = topology.forApplication(config.applicationId());
     this.config = config;
-    config.applicationId();
     Object guarantee = config.values().getOrDefault("processing.guarantee", "at_least_once");
     if (!"at_least_once".equals(guarantee)) {
       throw new IllegalArgumentException(
@@ -78,6 +81,19 @@ public final class ApplicationRuntime {
   }
 
   /**
+   * Changelog records applied to restore stores since start, by all threads.
+   *
+   * @return the count
+   */
+  public synchronized long restoredRecords() {
+    long total = restoredByDeadThreads;
+    for (StreamThread thread : threads) {
+      total += thread.restoredRecords();
+    }
+    return total;
+  }
+
+  /**
    * The tasks this instance's threads run now.
    *
    * @return task ids like {@code 0_3}, sorted
@@ -94,8 +110,13 @@ public final class ApplicationRuntime {
       throw new IllegalStateException(
           "the application was already started; create a new one to start again");
     }
-    SourceTopics.check(topology, ClientConfigs.admin(config, config.applicationId() + "-admin"));
+    try (Admin admin =
+        Admin.create(ClientConfigs.admin(config, config.applicationId() + "-admin"))) {
+      SourceTopics.check(topology, admin);
+      InternalTopics.ensure(topology, admin);
+    }
     stateDirectory = StateDirectory.lock(stateDir(), config.applicationId());
+    stateStores = StateStores.create(config.values());
     transition(State.REBALANCING);
     int count =
         Integer.parseInt(String.valueOf(config.values().getOrDefault("num.stream.threads", 1)));
@@ -143,6 +164,7 @@ public final class ApplicationRuntime {
     }
     synchronized (this) {
       if (stopped) {
+        stateStores.close();
         stateDirectory.close();
       }
       if (state != State.ERROR) {
@@ -170,9 +192,14 @@ public final class ApplicationRuntime {
             clientId,
             topology,
             config,
-            new KafkaConsumer<>(
-                ClientConfigs.consumer(config, clientId + "-consumer", assignorConfigs)),
-            new KafkaProducer<>(ClientConfigs.producer(config, clientId + "-producer")),
+            new StreamThread.Clients(
+                new KafkaConsumer<>(
+                    ClientConfigs.consumer(config, clientId + "-consumer", assignorConfigs)),
+                new KafkaConsumer<>(
+                    ClientConfigs.restoreConsumer(config, clientId + "-restore-consumer")),
+                new KafkaProducer<>(ClientConfigs.producer(config, clientId + "-producer"))),
+            stateStores,
+            stateDirectory.root(),
             new ThreadEvents());
     threads.add(thread);
     thread.start();
@@ -192,6 +219,16 @@ public final class ApplicationRuntime {
   }
 
   private final class ThreadEvents implements StreamThread.Listener {
+    @Override
+    public void onRebalancing(StreamThread thread) {
+      synchronized (ApplicationRuntime.this) {
+        assigned.remove(thread);
+        if (state == State.RUNNING) {
+          transition(State.REBALANCING);
+        }
+      }
+    }
+
     @Override
     public void onAssigned(StreamThread thread) {
       synchronized (ApplicationRuntime.this) {
@@ -216,6 +253,7 @@ public final class ApplicationRuntime {
       synchronized (ApplicationRuntime.this) {
         threads.remove(thread);
         assigned.remove(thread);
+        restoredByDeadThreads += thread.restoredRecords();
         if (state == State.PENDING_SHUTDOWN || state == State.NOT_RUNNING || state == State.ERROR) {
           return;
         }

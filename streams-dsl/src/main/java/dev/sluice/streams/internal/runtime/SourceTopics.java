@@ -2,7 +2,6 @@ package dev.sluice.streams.internal.runtime;
 
 import dev.sluice.streams.StreamsException;
 import dev.sluice.streams.internal.compile.CompiledTopology;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -18,12 +17,13 @@ import org.apache.kafka.clients.admin.Admin;
 final class SourceTopics {
   private SourceTopics() {}
 
-  static void check(CompiledTopology topology, Map<String, Object> adminConfig) {
+  static void check(CompiledTopology topology, Admin admin) {
     Set<String> wanted = new TreeSet<>(topology.sourceTopics());
+    topology.internalTopics().forEach(internal -> wanted.remove(internal.name()));
     if (wanted.isEmpty()) {
       return;
     }
-    try (Admin admin = Admin.create(adminConfig)) {
+    try {
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
       wanted.removeAll(existing);
     } catch (ExecutionException | TimeoutException e) {

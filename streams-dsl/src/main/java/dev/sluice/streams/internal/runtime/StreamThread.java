@@ -1,8 +1,10 @@
 package dev.sluice.streams.internal.runtime;
 
+import dev.sluice.state.StateStores;
 import dev.sluice.streams.SluiceConfig;
 import dev.sluice.streams.internal.compile.CompiledTopology;
 import dev.sluice.streams.internal.engine.Task;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
@@ -40,6 +42,10 @@ final class StreamThread extends Thread {
 
   /** What the owning application hears from its threads. */
   interface Listener {
+    /** The thread's tasks are moving (a rebalance callback ran). */
+    void onRebalancing(StreamThread thread);
+
+    /** The thread has its tasks and they are all restored: it processes. */
     void onAssigned(StreamThread thread);
 
     void onFailure(StreamThread thread, Throwable error);
@@ -47,30 +53,57 @@ final class StreamThread extends Thread {
 
   private final CompiledTopology topology;
   private final Consumer<byte[], byte[]> consumer;
+  private final Consumer<byte[], byte[]> restoreConsumer;
   private final Producer<byte[], byte[]> producer;
+  private final ChangelogRestorer restorer;
   private final KafkaRecordCollector collector;
   private final ActiveTasks tasks;
   private final long commitIntervalMs;
   private final Listener listener;
   private volatile boolean running = true;
   private volatile Set<String> taskIds = Set.of();
+  private boolean assignmentPending;
   private long lastCommitMs;
 
   StreamThread(
       String name,
       CompiledTopology topology,
       SluiceConfig config,
-      Consumer<byte[], byte[]> consumer,
-      Producer<byte[], byte[]> producer,
+      Clients clients,
+      StateStores stateStores,
+      Path stateDirectory,
       Listener listener) {
     super(name);
     this.topology = topology;
-    this.consumer = consumer;
-    this.producer = producer;
+    this.consumer = clients.consumer();
+    this.restoreConsumer = clients.restoreConsumer();
+    this.producer = clients.producer();
     this.collector = new KafkaRecordCollector(producer);
-    this.tasks = new ActiveTasks(topology, config, collector);
+    this.tasks = new ActiveTasks(topology, config, collector, stateStores, stateDirectory);
+    this.restorer = new ChangelogRestorer(restoreConsumer, consumer, topology.sourceTopics());
     this.commitIntervalMs = config.commitIntervalMs();
     this.listener = listener;
+  }
+
+  /**
+   * The Kafka clients of one thread.
+   *
+   * @param consumer the group member that reads input
+   * @param restoreConsumer reads changelogs, outside the group
+   * @param producer writes output and changelogs
+   */
+  record Clients(
+      Consumer<byte[], byte[]> consumer,
+      Consumer<byte[], byte[]> restoreConsumer,
+      Producer<byte[], byte[]> producer) {}
+
+  /**
+   * Changelog records this thread applied to restore stores.
+   *
+   * @return the count
+   */
+  long restoredRecords() {
+    return restorer.restoredRecords();
   }
 
   @Override
@@ -102,7 +135,12 @@ final class StreamThread extends Thread {
   // input since the last commit is processed again by the next owner (at-least-once).
   private void finalCommit() {
     try {
-      commit(tasks.all());
+      try {
+        commit(tasks.all());
+      } catch (WakeupException e) {
+        // shutdown() woke the consumer outside poll(); the flag is cleared now, so retry once
+        commit(tasks.all());
+      }
     } catch (RebalanceInProgressException | CommitFailedException | WakeupException e) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -159,7 +197,12 @@ final class StreamThread extends Thread {
   }
 
   private void runOnce() {
-    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+    restorer.restoreSome();
+    if (assignmentPending && !restorer.isRestoring()) {
+      assignmentPending = false;
+      listener.onAssigned(this);
+    }
+    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(pollMillis()));
     for (TopicPartition partition : records.partitions()) {
       Task task = tasks.taskFor(partition);
       if (task != null) {
@@ -184,15 +227,25 @@ final class StreamThread extends Thread {
     }
   }
 
+  // While tasks restore, poll the input briefly so restoration keeps its pace.
+  private long pollMillis() {
+    return restorer.isRestoring() ? 0 : 100;
+  }
+
+  // At-least-once: flush caches into stores and changelogs, wait for every write to be
+  // acknowledged, commit the input, then record the changelog offsets in the stores.
   private void commit(Collection<Task> committing) {
     if (committing.isEmpty()) {
       return;
     }
+    committing.forEach(Task::flush);
     collector.flush();
     Map<TopicPartition, OffsetAndMetadata> offsets = ActiveTasks.offsets(committing);
     if (!offsets.isEmpty()) {
       consumer.commitSync(offsets);
     }
+    Map<TopicPartition, Long> acked = collector.ackedOffsets();
+    committing.forEach(task -> task.checkpoint(acked));
   }
 
   private void shutdownClients(boolean clean) {
@@ -201,6 +254,7 @@ final class StreamThread extends Thread {
     } finally {
       try {
         consumer.close();
+        restoreConsumer.close();
       } finally {
         producer.close(clean ? Duration.ofSeconds(30) : Duration.ZERO);
       }
@@ -212,21 +266,27 @@ final class StreamThread extends Thread {
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       List<Task> revoked = tasks.tasksOf(partitions);
       commit(revoked);
+      revoked.forEach(restorer::remove);
       tasks.close(revoked);
       publishTaskIds();
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
-      tasks.close(tasks.tasksOf(partitions));
+      List<Task> lost = tasks.tasksOf(partitions);
+      lost.forEach(restorer::remove);
+      tasks.close(lost);
       publishTaskIds();
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      tasks.assign(partitions);
+      for (Task task : tasks.assign(partitions)) {
+        restorer.add(task, tasks.inputsOf(task));
+      }
       publishTaskIds();
-      listener.onAssigned(StreamThread.this);
+      assignmentPending = true;
+      listener.onRebalancing(StreamThread.this);
     }
   }
 }
