@@ -10,6 +10,7 @@ import dev.sluice.streams.internal.graph.SinkNode;
 import dev.sluice.streams.internal.graph.SourceNode;
 import dev.sluice.streams.internal.graph.StoreSpec;
 import dev.sluice.streams.processor.ProcessorSupplier;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -266,6 +267,51 @@ public final class StreamsBuilder {
     Checks.notNull(supplier, "supplier");
     Checks.notNull(parentNames, "parentNames");
     graph.add(new ProcessorNode(name, List.of(parentNames), "process", supplier, null, null));
+    return this;
+  }
+
+  /**
+   * Lets a processor step added with {@link #addProcessor} use state stores (low-level API).
+   *
+   * @param processorName a processor step added before
+   * @param storeNames stores declared with {@link #addStateStore}
+   * @return this builder
+   * @throws IllegalArgumentException if no processor step has that name
+   */
+  public StreamsBuilder connectProcessorAndStateStores(String processorName, String... storeNames) {
+    Checks.notNull(processorName, "processorName");
+    Checks.notNull(storeNames, "storeNames");
+    for (String store : storeNames) {
+      Checks.validName(store, "state store");
+    }
+    ProcessorNode node =
+        graph.nodes().stream()
+            .filter(n -> n instanceof ProcessorNode && n.name().equals(processorName))
+            .map(ProcessorNode.class::cast)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        String.format(
+                            "connectProcessorAndStateStores: no processor step named '%s'; add it"
+                                + " with addProcessor first",
+                            processorName)));
+    List<String> stores = new ArrayList<>(node.stores());
+    for (String store : storeNames) {
+      if (!stores.contains(store)) {
+        stores.add(store);
+      }
+    }
+    graph.replace(
+        node,
+        new ProcessorNode(
+            node.name(),
+            node.parents(),
+            node.operation(),
+            node.supplier(),
+            node.keySerde(),
+            node.valueSerde(),
+            stores));
     return this;
   }
 

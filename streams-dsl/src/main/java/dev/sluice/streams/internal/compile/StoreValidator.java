@@ -4,9 +4,11 @@ import dev.sluice.streams.internal.graph.GraphNode;
 import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.StoreSpec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the problems of a topology's state: stores declared twice, steps naming stores nobody
@@ -54,8 +56,10 @@ final class StoreValidator {
                     String.join(", ", specs.stream().map(StoreSpec::definedBy).toList())));
           }
         });
+    Set<String> used = new HashSet<>();
     for (GraphNode node : nodes) {
       if (node instanceof ProcessorNode processor) {
+        used.addAll(processor.stores());
         for (String store : processor.stores()) {
           if (!byName.containsKey(store)) {
             problems.add(
@@ -66,6 +70,15 @@ final class StoreValidator {
                     processor.name(), store, store, byName.keySet()));
           }
         }
+      }
+    }
+    for (String store : byName.keySet()) {
+      if (!used.contains(store)) {
+        problems.add(
+            String.format(
+                "store '%s' is declared but no step uses it: pass its name to process(supplier,"
+                    + " \"%s\") or connectProcessorAndStateStores, or remove it",
+                store, store));
       }
     }
     return problems;

@@ -102,4 +102,35 @@ class StoreCompileTest {
     assertThat(spec.keySerde()).isNotNull();
     assertThat(spec.valueSerde()).isNotNull();
   }
+
+  @Test
+  void aDeclaredStoreThatNoStepUsesIsAProblem() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(store("forgotten"));
+    builder.stream("a", STRINGS).process(PASS);
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(TopologyException.class)
+        .hasMessageContaining(
+            "store 'forgotten' is declared but no step uses it: pass its name to"
+                + " process(supplier, \"forgotten\") or connectProcessorAndStateStores, or"
+                + " remove it");
+  }
+
+  @Test
+  void lowLevelProcessorsAreConnectedToStoresByName() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(store("counts"));
+    builder.addSource("source", STRINGS, "a");
+    builder.addProcessor("counter", PASS, "source");
+    builder.connectProcessorAndStateStores("counter", "counts");
+
+    CompiledTopology topology = (CompiledTopology) builder.build();
+
+    assertThat(topology.describe().text())
+        .contains("Processor: counter (operation: process, stores: [counts])");
+    assertThatThrownBy(() -> builder.connectProcessorAndStateStores("counterr", "counts"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no processor step named 'counterr'");
+  }
 }
