@@ -1,0 +1,59 @@
+package dev.sluice.benchmarks.compare;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The machine a comparison ran on, for the results file.
+ *
+ * @param cpu the CPU model, or {@code unknown}
+ * @param cores processors available to the JVM
+ * @param memoryBytes physical memory
+ * @param jvm JVM name and version
+ * @param os operating system, version and architecture
+ */
+public record MachineDescription(String cpu, int cores, long memoryBytes, String jvm, String os) {
+
+  /**
+   * Describes this machine.
+   *
+   * @return the description
+   */
+  public static MachineDescription current() {
+    long memory =
+        ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getTotalMemorySize()
+            : -1;
+    return new MachineDescription(
+        cpuModel(),
+        Runtime.getRuntime().availableProcessors(),
+        memory,
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " ("
+            + System.getProperty("os.arch")
+            + ")");
+  }
+
+  private static String cpuModel() {
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    if (!Files.isReadable(cpuinfo)) {
+      return "unknown";
+    }
+    try (Stream<String> lines = Files.lines(cpuinfo)) {
+      return lines
+          .filter(line -> line.startsWith("model name"))
+          .map(line -> line.substring(line.indexOf(':') + 1).trim())
+          .findFirst()
+          .orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package dev.sluice.benchmarks.compare;
+
+/**
+ * One benchmark's result: throughput and allocation, both per record.
+ *
+ * @param recordsPerSecond the JMH score
+ * @param error the half-width of JMH's 99.9% confidence interval, records/s
+ * @param bytesPerRecord {@code gc.alloc.rate.norm}, or {@code NaN} when not profiled
+ */
+public record Measured(double recordsPerSecond, double error, double bytesPerRecord) {}
