@@ -10,14 +10,17 @@ import java.util.Set;
 public interface Topology {
 
   /**
-   * The topics read by name (pattern sources are listed in {@link #describe()}).
+   * The topics read by name (pattern sources are listed in {@link #describe()}), including the
+   * internal repartition topics (named without the application-id prefix until the runtime binds
+   * the topology to its application id).
    *
    * @return the source topics
    */
   Set<String> sourceTopics();
 
   /**
-   * The fixed topics written (topics chosen per record are not known in advance).
+   * The fixed topics written (topics chosen per record are not known in advance), including the
+   * internal repartition topics but not the changelogs, which stores write.
    *
    * @return the sink topics
    */
