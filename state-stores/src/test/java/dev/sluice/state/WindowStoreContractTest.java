@@ -72,6 +72,8 @@ abstract class WindowStoreContractTest {
         .containsExactly(KeyValue.of(0L, "0"), KeyValue.of(150L, "150"), KeyValue.of(450L, "450"));
     assertThat(drain(store.fetch("a", 1, 449))).containsExactly(KeyValue.of(150L, "150"));
     assertThat(drain(store.fetch("a", 500, 400))).isEmpty();
+    assertThat(drain(store.fetch("a", 900, 100))).as("inverted range over segments").isEmpty();
+    assertThat(drain(store.fetchAll(900, 100))).isEmpty();
   }
 
   @Test

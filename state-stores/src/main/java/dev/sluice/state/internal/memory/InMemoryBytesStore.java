@@ -122,10 +122,10 @@ public final class InMemoryBytesStore implements BytesStore {
 
   @Override
   public BytesIterator range(BytesRange range, boolean reverse) {
+    long first = schema.segmentOfTime(range.timeFrom());
+    long last = schema.segmentOfTime(range.timeTo());
     NavigableMap<Long, TreeMap<byte[], byte[]>> covered =
-        segments.subMap(
-            schema.segmentOfTime(range.timeFrom()), true,
-            schema.segmentOfTime(range.timeTo()), true);
+        first <= last ? segments.subMap(first, true, last, true) : new TreeMap<>();
     List<Map.Entry<byte[], byte[]>> snapshot = new ArrayList<>();
     for (TreeMap<byte[], byte[]> segment :
         reverse ? covered.descendingMap().values() : covered.values()) {

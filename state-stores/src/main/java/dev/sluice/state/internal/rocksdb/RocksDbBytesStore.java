@@ -286,13 +286,12 @@ public final class RocksDbBytesStore implements BytesStore {
 
   @Override
   public BytesIterator range(BytesRange range, boolean reverse) {
+    long first = schema.segmentOfTime(range.timeFrom());
+    long last = schema.segmentOfTime(range.timeTo());
     Collection<ColumnFamilyHandle> covered =
-        handles
-            .segments()
-            .subMap(
-                schema.segmentOfTime(range.timeFrom()), true,
-                schema.segmentOfTime(range.timeTo()), true)
-            .values();
+        first <= last
+            ? handles.segments().subMap(first, true, last, true).values()
+            : List.<ColumnFamilyHandle>of();
     List<RocksIterator> iterators = new ArrayList<>(covered.size());
     for (ColumnFamilyHandle segment : covered) {
       iterators.add(handles.db().newIterator(segment));
