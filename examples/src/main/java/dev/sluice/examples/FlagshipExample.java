@@ -1,6 +1,7 @@
 package dev.sluice.examples;
 
 import dev.sluice.serdes.SluiceSerdes;
+import dev.sluice.streams.KeyValue;
 import dev.sluice.streams.StreamsApplication;
 import dev.sluice.testdriver.kafka.EmbeddedKafka;
 import java.io.IOException;
@@ -25,12 +26,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * The README's flagship command: the completed-orders pipeline on a real Kafka broker.
+ * The README's flagship command: an example pipeline on a real Kafka broker — completed orders by
+ * default, or {@code --example widgets|sensors}.
  *
- * <p>Without arguments it starts a single-node broker inside this JVM on free ports; with {@code
- * --bootstrap-servers host:port} it uses that cluster. It creates the topics, produces sample
- * orders, starts the application, prints each completed order as it arrives on {@code
- * complete_orders}, and stops cleanly on Ctrl-C (or after {@code --max-results N} results).
+ * <p>Without {@code --bootstrap-servers host:port} it starts a single-node broker inside this JVM
+ * on free ports. It creates the topics, produces the example's sample events, starts the
+ * application, prints each result as it arrives on the output topic, and stops cleanly on Ctrl-C
+ * (or after {@code --max-results N} results).
  */
 public final class FlagshipExample {
   private static final int PARTITIONS = 4;
@@ -40,7 +42,8 @@ public final class FlagshipExample {
   /**
    * Runs the example.
    *
-   * @param args {@code [--bootstrap-servers host:port] [--max-results N]}
+   * @param args {@code [--example orders|widgets|sensors] [--bootstrap-servers host:port]
+   *     [--max-results N]}
    * @throws Exception if the broker or the application fails
    */
   public static void main(String[] args) throws Exception {
@@ -59,7 +62,7 @@ public final class FlagshipExample {
                   }
                 }));
     try {
-      run(options, sampleOrders(), System.out, stop);
+      run(options, Example.named(options.example()), System.out, stop);
     } finally {
       stopped.countDown();
     }
@@ -68,25 +71,29 @@ public final class FlagshipExample {
   /**
    * Command-line options.
    *
+   * @param example the example's name
    * @param bootstrapServers the cluster to use, or null for an embedded broker
    * @param maxResults stop after this many results, or 0 to run until stopped
    */
-  record Options(String bootstrapServers, int maxResults) {
+  record Options(String example, String bootstrapServers, int maxResults) {
     static Options parse(String[] args) {
+      String example = "orders";
       String servers = null;
       int max = 0;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
+          case "--example" -> example = value(args, ++i);
           case "--bootstrap-servers" -> servers = value(args, ++i);
           case "--max-results" -> max = Integer.parseInt(value(args, ++i));
           default ->
               throw new IllegalArgumentException(
                   "unknown option '"
                       + args[i]
-                      + "': use [--bootstrap-servers host:port] [--max-results N]");
+                      + "': use [--example orders|widgets|sensors] [--bootstrap-servers"
+                      + " host:port] [--max-results N]");
         }
       }
-      return new Options(servers, max);
+      return new Options(example, servers, max);
     }
 
     private static String value(String[] args, int index) {
@@ -98,16 +105,17 @@ public final class FlagshipExample {
   }
 
   /**
-   * Runs the pipeline until {@code stop} opens or {@code options.maxResults()} results arrived.
+   * Runs an example until {@code stop} opens or {@code options.maxResults()} results arrived.
    *
    * @param options where and how long to run
-   * @param orders the sample events to produce
+   * @param example the example
    * @param out where to print
    * @param stop opened to stop (Ctrl-C)
-   * @return the completed orders seen, in arrival order
+   * @param <V> the example's value type
+   * @return the output values seen, in arrival order
    * @throws Exception if the broker or the application fails
    */
-  static List<Order> run(Options options, List<Order> orders, PrintStream out, CountDownLatch stop)
+  static <V> List<V> run(Options options, Example<V> example, PrintStream out, CountDownLatch stop)
       throws Exception {
     EmbeddedKafka embedded = null;
     String servers = options.bootstrapServers();
@@ -117,11 +125,11 @@ public final class FlagshipExample {
       servers = embedded.bootstrapServers();
       out.println("Kafka broker listening on " + servers);
     }
-    Path stateDir = Files.createTempDirectory("sluice-flagship");
+    Path stateDir = Files.createTempDirectory("sluice-" + example.name());
     try {
-      createTopics(servers);
-      produce(servers, orders, out);
-      return runApplication(servers, stateDir, options.maxResults(), out, stop);
+      createTopics(servers, List.of(example.inputTopic(), example.outputTopic()));
+      produce(servers, example, out);
+      return runApplication(servers, stateDir, example, options.maxResults(), out, stop);
     } finally {
       if (embedded != null) {
         embedded.close();
@@ -130,29 +138,35 @@ public final class FlagshipExample {
     }
   }
 
-  private static List<Order> runApplication(
-      String servers, Path stateDir, int maxResults, PrintStream out, CountDownLatch stop) {
+  private static <V> List<V> runApplication(
+      String servers,
+      Path stateDir,
+      Example<V> example,
+      int maxResults,
+      PrintStream out,
+      CountDownLatch stop) {
     Map<String, Object> config =
         Map.of(
             "application.id",
-            "completed-orders",
+            example.applicationId(),
             "bootstrap.servers",
             servers,
             "state.dir",
             stateDir.toString(),
             "commit.interval.ms",
             1000);
-    List<Order> completed = new ArrayList<>();
-    try (StreamsApplication app = new StreamsApplication(CompletedOrders.topology(), config);
-        KafkaConsumer<String, Order> results = resultConsumer(servers)) {
+    String label = String.format("%-15s", example.outputTopic());
+    List<V> results = new ArrayList<>();
+    try (StreamsApplication app = new StreamsApplication(example.topology().get(), config);
+        KafkaConsumer<String, V> consumer = resultConsumer(servers, example)) {
       app.setStateListener((now, before) -> out.printf("application: %s -> %s%n", before, now));
       app.start();
-      results.subscribe(Set.of(CompletedOrders.COMPLETE_ORDERS));
-      out.println("Printing completed orders as they arrive; Ctrl-C to stop.");
-      while (stop.getCount() > 0 && (maxResults == 0 || completed.size() < maxResults)) {
-        for (ConsumerRecord<String, Order> record : results.poll(Duration.ofMillis(200))) {
-          out.printf("complete_orders -> %s%n", record.value());
-          completed.add(record.value());
+      consumer.subscribe(Set.of(example.outputTopic()));
+      out.printf("Printing %s as records arrive; Ctrl-C to stop.%n", example.outputTopic());
+      while (stop.getCount() > 0 && (maxResults == 0 || results.size() < maxResults)) {
+        for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+          out.printf("%s -> %s%n", label, record.value());
+          results.add(record.value());
         }
         if (app.state() == StreamsApplication.State.ERROR) {
           throw new IllegalStateException("the application failed; see the log above");
@@ -160,23 +174,27 @@ public final class FlagshipExample {
       }
       out.println("Stopping...");
     }
-    out.printf("%d completed orders seen%n", completed.size());
-    return completed;
+    out.printf("%d records seen on %s%n", results.size(), example.outputTopic());
+    return results;
   }
 
-  private static KafkaConsumer<String, Order> resultConsumer(String servers) {
+  private static <V> KafkaConsumer<String, V> resultConsumer(String servers, Example<V> example) {
     return new KafkaConsumer<>(
         Map.of(
-            "bootstrap.servers", servers,
-            "group.id", "flagship-printer",
-            "auto.offset.reset", "earliest"),
+            "bootstrap.servers",
+            servers,
+            "group.id",
+            example.applicationId() + "-printer",
+            "auto.offset.reset",
+            "earliest"),
         SluiceSerdes.strings().deserializer(),
-        CompletedOrders.ORDER_SERDE.deserializer());
+        example.valueSerde().deserializer());
   }
 
-  private static void createTopics(String servers) throws InterruptedException {
+  private static void createTopics(String servers, List<String> topics)
+      throws InterruptedException {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-      for (String topic : List.of(CompletedOrders.ORDERS, CompletedOrders.COMPLETE_ORDERS)) {
+      for (String topic : topics) {
         try {
           admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
         } catch (ExecutionException e) {
@@ -189,32 +207,19 @@ public final class FlagshipExample {
     }
   }
 
-  private static void produce(String servers, List<Order> orders, PrintStream out)
+  private static <V> void produce(String servers, Example<V> example, PrintStream out)
       throws InterruptedException, ExecutionException {
-    try (KafkaProducer<String, Order> producer =
+    String label = String.format("%-15s", example.inputTopic());
+    try (KafkaProducer<String, V> producer =
         new KafkaProducer<>(
             Map.of("bootstrap.servers", servers, "acks", "all"),
             SluiceSerdes.strings().serializer(),
-            CompletedOrders.ORDER_SERDE.serializer())) {
-      for (Order order : orders) {
-        producer.send(new ProducerRecord<>(CompletedOrders.ORDERS, order.id(), order)).get();
-        out.printf("orders          <- %s%n", order);
+            example.valueSerde().serializer())) {
+      for (KeyValue<String, V> event : example.samples()) {
+        producer.send(new ProducerRecord<>(example.inputTopic(), event.key(), event.value())).get();
+        out.printf("%s <- %s%n", label, event.value());
       }
     }
-  }
-
-  /**
-   * A small day of orders.
-   *
-   * @return the events
-   */
-  static List<Order> sampleOrders() {
-    String[] statuses = {"NEW", "PAID", "SHIPPED", "COMPLETE"};
-    List<Order> orders = new ArrayList<>();
-    for (int i = 1; i <= 12; i++) {
-      orders.add(new Order("o" + i, "c" + (i % 4), 10.0 * i + 0.5, statuses[(i * 7) % 4]));
-    }
-    return orders;
   }
 
   private static void deleteRecursively(Path dir) {
