@@ -7,7 +7,8 @@ import java.util.function.Consumer;
  * Options of one branch of {@link KStream#split()}: its name, and optionally a consumer that builds
  * the branch's downstream in place.
  *
- * @param name the branch name, or null for its position ("1", "2", ... and "0" for the default branch)
+ * @param name the branch name, or null for its position ("1", "2", ... and "0" for the default
+ *     branch)
  * @param chain builds the branch's downstream, or null to return the branch from {@link
  *     SplitStream#defaultBranch()} / {@link SplitStream#noDefaultBranch()}
  * @param <K> key type
