@@ -60,6 +60,8 @@ public final class TopologyTestDriver implements AutoCloseable {
   private final Map<Integer, Task> tasks = new LinkedHashMap<>();
   private final Map<String, InputPartition> inputs = new HashMap<>();
   private final Map<String, OutputTopic> outputs = new HashMap<>();
+  // changelog offsets already used by stores reopened from state.dir: a topic continues after them
+  private final Map<String, Long> firstOffsets = new HashMap<>();
   private final ArrayDeque<ConsumerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
   private final RecordCollector collector = new Collector();
   private final DriverState state;
@@ -394,6 +396,7 @@ public final class TopologyTestDriver implements AutoCloseable {
       input =
           new InputPartition(
               new TopicPartition(topic, PARTITION), taskFor(topology.subTopologyReading(topic)));
+      input.nextOffset = firstOffsets.getOrDefault(topic, 0L);
       inputs.put(topic, input);
     }
     return input;
@@ -414,7 +417,11 @@ public final class TopologyTestDriver implements AutoCloseable {
                   state.stores(),
                   state.directory());
           task.initialize();
-          // nothing to restore offline: a fresh directory, or state.dir with its checkpoints
+          // nothing to restore offline: a fresh directory, or state.dir with its checkpoints, so
+          // that changelog (and table source) offsets go on from where the checkpoints are
+          for (TopicPartition changelog : task.changelogPartitions().keySet()) {
+            firstOffsets.merge(changelog.topic(), task.restoreStartOffset(changelog), Math::max);
+          }
           task.finishRestore();
           return task;
         });
@@ -442,6 +449,7 @@ public final class TopologyTestDriver implements AutoCloseable {
     OutputTopic output = outputs.get(topic);
     if (output == null) {
       output = new OutputTopic(topology.subTopologyReading(topic) != null);
+      output.nextOffset = firstOffsets.getOrDefault(topic, 0L);
       outputs.put(topic, output);
     }
     return output;

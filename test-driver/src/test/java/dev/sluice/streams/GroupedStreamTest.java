@@ -10,10 +10,12 @@ import dev.sluice.testdriver.TestInputTopic;
 import dev.sluice.testdriver.TestOutputTopic;
 import dev.sluice.testdriver.TestRecord;
 import dev.sluice.testdriver.TopologyTestDriver;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** groupByKey / groupBy with count, reduce and aggregate, through the test driver. */
 class GroupedStreamTest {
@@ -299,5 +301,19 @@ class GroupedStreamTest {
                             + " 'from-in.map.count-store': pass Materialized.with(keySerde,"
                             + " valueSerde) (or Grouped.with for the key), or create the builder"
                             + " with StreamsBuilder.withDefaultSerdes"));
+  }
+
+  @Test
+  void countsInAPersistentStoreSurviveADriverRestartOnTheSameStateDir(@TempDir Path dir) {
+    Map<String, Object> config = Map.of(SluiceConfig.STATE_DIR, dir.toString());
+    try (TopologyTestDriver driver = new TopologyTestDriver(countByKey(), config)) {
+      in(driver).pipe("a", "x");
+      in(driver).pipe("a", "y");
+    }
+    try (TopologyTestDriver driver = new TopologyTestDriver(countByKey(), config)) {
+      in(driver).pipe("a", "z");
+
+      assertThat(counts(driver).readKeyValuesToList()).containsExactly(KeyValue.pair("a", 3L));
+    }
   }
 }

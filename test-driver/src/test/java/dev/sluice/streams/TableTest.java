@@ -6,10 +6,12 @@ import dev.sluice.state.KeyValueStore;
 import dev.sluice.testdriver.TestInputTopic;
 import dev.sluice.testdriver.TestOutputTopic;
 import dev.sluice.testdriver.TopologyTestDriver;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Tables: sources, toTable, filter, mapValues, toStream and re-grouping, through the driver. */
 class TableTest {
@@ -225,6 +227,24 @@ class TableTest {
       driver.advanceWallClock(Duration.ofMillis(100));
 
       assertThat(out(driver).readKeyValuesToList()).containsExactly(KeyValue.pair("a", "3"));
+    }
+  }
+
+  @Test
+  void aTableInAPersistentStoreSurvivesADriverRestartOnTheSameStateDir(@TempDir Path dir) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.table("users", STRINGS, Materialized.as("users")).toStream().to("out", OUT);
+    Topology topology = builder.build();
+    Map<String, Object> config = Map.of(SluiceConfig.STATE_DIR, dir.toString());
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology, config)) {
+      topic(driver, "users").pipe("a", "1");
+    }
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology, config)) {
+      topic(driver, "users").pipe("b", "2");
+
+      KeyValueStore<String, String> store = driver.keyValueStore("users");
+      assertThat(store.get("a")).isEqualTo("1");
+      assertThat(store.get("b")).isEqualTo("2");
     }
   }
 }
