@@ -417,4 +417,65 @@ public interface KStream<K, V> {
    * @return the table
    */
   KTable<K, V> toTable(Named named, Materialized<K, V> materialized);
+
+  /**
+   * Joins each record with the table's current row for its key (an inner join): records without a
+   * row are dropped; table updates emit nothing. Records with a null key or value are dropped and
+   * counted. If keys may have changed upstream, the stream is first repartitioned by key (topic
+   * {@code <application.id>-<this step>-repartition}); the stream's and the table's topics must
+   * have the same number of partitions. A table without a store of its own ({@code filter}, {@code
+   * mapValues}) is materialized for the lookup in {@code <table step>.materialize-store}.
+   *
+   * @param table the table, from the same builder
+   * @param joiner combines the record's value and the row, never with a null
+   * @param <VT> the table's value type
+   * @param <VR> result value type
+   * @return the joined stream, named {@code <this step>.join}
+   */
+  <VT, VR> KStream<K, VR> join(
+      KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner);
+
+  /**
+   * Joins each record with the table's current row for its key, with a step name and serdes.
+   *
+   * @param table the table, from the same builder
+   * @param joiner combines the record's value and the row, never with a null
+   * @param joined the step name (also the repartition name) and the input serdes
+   * @param <VT> the table's value type
+   * @param <VR> result value type
+   * @return the joined stream
+   */
+  <VT, VR> KStream<K, VR> join(
+      KTable<K, VT> table,
+      ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+      Joined<K, V, VT> joined);
+
+  /**
+   * Like {@link #join(KTable, ValueJoiner)}, but every record is emitted: the joiner gets null when
+   * the table has no row for the key.
+   *
+   * @param table the table, from the same builder
+   * @param joiner combines the record's value and the row, or null
+   * @param <VT> the table's value type
+   * @param <VR> result value type
+   * @return the joined stream, named {@code <this step>.leftJoin}
+   */
+  <VT, VR> KStream<K, VR> leftJoin(
+      KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner);
+
+  /**
+   * Like {@link #join(KTable, ValueJoiner, Joined)}, but every record is emitted: the joiner gets
+   * null when the table has no row for the key.
+   *
+   * @param table the table, from the same builder
+   * @param joiner combines the record's value and the row, or null
+   * @param joined the step name (also the repartition name) and the input serdes
+   * @param <VT> the table's value type
+   * @param <VR> result value type
+   * @return the joined stream
+   */
+  <VT, VR> KStream<K, VR> leftJoin(
+      KTable<K, VT> table,
+      ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+      Joined<K, V, VT> joined);
 }

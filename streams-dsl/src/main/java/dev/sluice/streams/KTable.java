@@ -106,4 +106,47 @@ public interface KTable<K, V> {
    */
   <KR, VR> KGroupedTable<KR, VR> groupBy(
       KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> selector, Grouped<KR, VR> grouped);
+
+  /**
+   * Joins this table with another on the key: a table that changes whenever either side does. An
+   * update on one side looks up the other side's current row (both sides are kept in stores; a
+   * table without a store of its own, such as a {@code filter} result, is materialized for the join
+   * in {@code <step>.materialize-store}). The result has a row while both sides have one; when a
+   * side is deleted, the result row is deleted (a null value downstream). Both tables must be
+   * co-partitioned.
+   *
+   * @param other the other table, from the same builder
+   * @param joiner combines this table's value with the other's, never with a null
+   * @param <VO> the other table's value type
+   * @param <VR> result value type
+   * @return the joined table, named {@code <this step>.join}
+   */
+  <VO, VR> KTable<K, VR> join(
+      KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+  /**
+   * Like {@link #join(KTable, ValueJoiner)}, but the result has a row for every row of this table:
+   * the joiner gets null for a missing other row.
+   *
+   * @param other the other table, from the same builder
+   * @param joiner combines this table's value, never null, with the other's, or null
+   * @param <VO> the other table's value type
+   * @param <VR> result value type
+   * @return the joined table, named {@code <this step>.leftJoin}
+   */
+  <VO, VR> KTable<K, VR> leftJoin(
+      KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+  /**
+   * Like {@link #join(KTable, ValueJoiner)}, but the result has a row while either side has one:
+   * the joiner gets null for the missing side.
+   *
+   * @param other the other table, from the same builder
+   * @param joiner combines this table's value with the other's; at most one of them is null
+   * @param <VO> the other table's value type
+   * @param <VR> result value type
+   * @return the joined table, named {@code <this step>.outerJoin}
+   */
+  <VO, VR> KTable<K, VR> outerJoin(
+      KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
 }

@@ -20,7 +20,22 @@ final class StoreValidator {
       "pass Materialized.with(keySerde, valueSerde) (or Grouped.with for the key), or create the"
           + " builder with StreamsBuilder.withDefaultSerdes";
 
+  private static final String JOIN_SERDE_FIX =
+      "it keeps a table for a join: pass Joined.with(keySerde, valueSerde, otherValueSerde) to the"
+          + " stream-table join, give the table a serde upstream, or create the builder with"
+          + " StreamsBuilder.withDefaultSerdes";
+
   private StoreValidator() {}
+
+  /** Whether the store was added by a join to materialize a table that had no store. */
+  private static boolean materializedForJoin(List<GraphNode> nodes, StoreSpec store) {
+    return nodes.stream()
+        .anyMatch(
+            node ->
+                node instanceof ProcessorNode step
+                    && step.name().equals(store.definedBy())
+                    && step.operation().equals("materialize"));
+  }
 
   /**
    * Checks the stores.
@@ -41,7 +56,7 @@ final class StoreValidator {
                 store.definedBy(),
                 store.keySerde() == null ? "key" : "value",
                 store.name(),
-                SERDE_FIX));
+                materializedForJoin(nodes, store) ? JOIN_SERDE_FIX : SERDE_FIX));
       }
     }
     byName.forEach(

@@ -1,6 +1,7 @@
 package dev.sluice.streams.internal.compile;
 
 import dev.sluice.streams.internal.graph.GraphNode;
+import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.SinkNode;
 import dev.sluice.streams.internal.graph.SourceNode;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Set;
 final class TopologyValidator {
   private static final String SERDE_FIX =
       "or create the builder with StreamsBuilder.withDefaultSerdes";
+  private static final Set<String> JOINS = Set.of("join", "leftJoin", "outerJoin");
 
   private TopologyValidator() {}
 
@@ -130,13 +132,30 @@ final class TopologyValidator {
     for (GraphNode node : nodes) {
       if (node instanceof SinkNode sink) {
         String option =
-            repartitionTopics.contains(sink.topic())
-                ? "Grouped.with(keySerde, valueSerde) to the grouping"
-                : "Produced.with(keySerde, valueSerde)";
+            !repartitionTopics.contains(sink.topic())
+                ? "Produced.with(keySerde, valueSerde)"
+                : readByJoin(nodes, sink.topic())
+                    ? "Joined.with(keySerde, valueSerde, otherValueSerde) to the join"
+                    : "Grouped.with(keySerde, valueSerde) to the grouping";
         missingSerde(sink, "key", sink.keySerde() == null, option, problems);
         missingSerde(sink, "value", sink.valueSerde() == null, option, problems);
       }
     }
+  }
+
+  /** Whether a join step reads the repartition topic, so the fix is a {@code Joined} option. */
+  private static boolean readByJoin(List<GraphNode> nodes, String topic) {
+    Set<String> readers = new HashSet<>();
+    for (GraphNode node : nodes) {
+      if (node instanceof SourceNode source && source.topics().contains(topic)) {
+        readers.add(source.name());
+      } else if (node instanceof ProcessorNode step
+          && JOINS.contains(step.operation())
+          && step.parents().stream().anyMatch(readers::contains)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void missingSerde(

@@ -2,6 +2,7 @@ package dev.sluice.streams.internal.dsl;
 
 import dev.sluice.streams.ForeachAction;
 import dev.sluice.streams.Grouped;
+import dev.sluice.streams.Joined;
 import dev.sluice.streams.KGroupedStream;
 import dev.sluice.streams.KStream;
 import dev.sluice.streams.KTable;
@@ -13,6 +14,7 @@ import dev.sluice.streams.Predicate;
 import dev.sluice.streams.Produced;
 import dev.sluice.streams.SplitStream;
 import dev.sluice.streams.TopicNameExtractor;
+import dev.sluice.streams.ValueJoiner;
 import dev.sluice.streams.ValueMapper;
 import dev.sluice.streams.ValueMapperWithKey;
 import dev.sluice.streams.internal.Checks;
@@ -20,6 +22,7 @@ import dev.sluice.streams.internal.graph.GraphBuilder;
 import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.SinkNode;
 import dev.sluice.streams.internal.ops.FlatMapProcessor;
+import dev.sluice.streams.internal.ops.JoinKind;
 import dev.sluice.streams.internal.ops.KeyPreservingProcessor;
 import dev.sluice.streams.internal.ops.RecordFunctionProcessor;
 import dev.sluice.streams.processor.ProcessorSupplier;
@@ -518,6 +521,34 @@ public final class GraphStream<K, V> implements KStream<K, V> {
             graph, parent, name, "toTable", materialized, keySerde, valueSerde, null),
         (key, value, current) -> value,
         false);
+  }
+
+  @Override
+  public <VT, VR> KStream<K, VR> join(
+      KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
+    return Joins.streamTable(this, table, joiner, Joined.defaults(), JoinKind.INNER);
+  }
+
+  @Override
+  public <VT, VR> KStream<K, VR> join(
+      KTable<K, VT> table,
+      ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+      Joined<K, V, VT> joined) {
+    return Joins.streamTable(this, table, joiner, joined, JoinKind.INNER);
+  }
+
+  @Override
+  public <VT, VR> KStream<K, VR> leftJoin(
+      KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
+    return Joins.streamTable(this, table, joiner, Joined.defaults(), JoinKind.LEFT);
+  }
+
+  @Override
+  public <VT, VR> KStream<K, VR> leftJoin(
+      KTable<K, VT> table,
+      ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+      Joined<K, V, VT> joined) {
+    return Joins.streamTable(this, table, joiner, joined, JoinKind.LEFT);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.sluice.streams.KeyValue;
 import dev.sluice.streams.KeyValueMapper;
 import dev.sluice.streams.Named;
 import dev.sluice.streams.Predicate;
+import dev.sluice.streams.ValueJoiner;
 import dev.sluice.streams.ValueMapper;
 import dev.sluice.streams.internal.Checks;
 import dev.sluice.streams.internal.graph.GraphBuilder;
@@ -15,6 +16,7 @@ import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.ops.Change;
 import dev.sluice.streams.internal.ops.ChangeSerde;
 import dev.sluice.streams.internal.ops.FlatMapProcessor;
+import dev.sluice.streams.internal.ops.JoinKind;
 import dev.sluice.streams.internal.ops.RecordFunctionProcessor;
 import dev.sluice.streams.processor.ProcessorSupplier;
 import dev.sluice.streams.processor.Record;
@@ -37,12 +39,23 @@ final class GraphTable<K, V> implements KTable<K, V> {
   private final String nodeName;
   private final Serde<?> keySerde;
   private final Serde<?> valueSerde;
+  private final String storeName;
 
   GraphTable(GraphBuilder graph, String nodeName, Serde<?> keySerde, Serde<?> valueSerde) {
+    this(graph, nodeName, keySerde, valueSerde, null);
+  }
+
+  GraphTable(
+      GraphBuilder graph,
+      String nodeName,
+      Serde<?> keySerde,
+      Serde<?> valueSerde,
+      String storeName) {
     this.graph = graph;
     this.nodeName = nodeName;
     this.keySerde = keySerde;
     this.valueSerde = valueSerde;
+    this.storeName = storeName;
   }
 
   @Override
@@ -200,6 +213,45 @@ final class GraphTable<K, V> implements KTable<K, V> {
   private static <KR, VR> Record<KR, Change<VR>> regrouped(
       Record<?, ?> record, KR key, Change<VR> change) {
     return new Record<>(key, change, record.timestamp(), record.headers());
+  }
+
+  @Override
+  public <VO, VR> KTable<K, VR> join(
+      KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+    return Joins.tableTable(this, other, joiner, null, JoinKind.INNER);
+  }
+
+  @Override
+  public <VO, VR> KTable<K, VR> leftJoin(
+      KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+    return Joins.tableTable(this, other, joiner, null, JoinKind.LEFT);
+  }
+
+  @Override
+  public <VO, VR> KTable<K, VR> outerJoin(
+      KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+    return Joins.tableTable(this, other, joiner, null, JoinKind.OUTER);
+  }
+
+  GraphBuilder graph() {
+    return graph;
+  }
+
+  String nodeName() {
+    return nodeName;
+  }
+
+  Serde<?> keySerde() {
+    return keySerde;
+  }
+
+  Serde<?> valueSerde() {
+    return valueSerde;
+  }
+
+  /** The store this table's step keeps, or null if the step has none (filter, mapValues). */
+  String storeName() {
+    return storeName;
   }
 
   private String stepName(Named named, String verb) {

@@ -110,6 +110,6 @@ public final class TableSteps {
                 keySerde,
                 valueSerde,
                 List.of(storeName)));
-    return new GraphTable<>(spec.graph(), spec.step(), keySerde, valueSerde);
+    return new GraphTable<>(spec.graph(), spec.step(), keySerde, valueSerde, storeName);
   }
 }

@@ -1,0 +1,196 @@
+package dev.sluice.streams.internal.dsl;
+
+import dev.sluice.streams.Joined;
+import dev.sluice.streams.KStream;
+import dev.sluice.streams.KTable;
+import dev.sluice.streams.Materialized;
+import dev.sluice.streams.Named;
+import dev.sluice.streams.ValueJoiner;
+import dev.sluice.streams.internal.Checks;
+import dev.sluice.streams.internal.graph.GraphBuilder;
+import dev.sluice.streams.internal.graph.ProcessorNode;
+import dev.sluice.streams.internal.ops.Change;
+import dev.sluice.streams.internal.ops.JoinKind;
+import dev.sluice.streams.internal.ops.RecordFunctionProcessor;
+import dev.sluice.streams.internal.ops.StreamTableJoinProcessor;
+import dev.sluice.streams.internal.ops.TableJoinProcessor;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * The DSL side of joins: validates the arguments and adds the steps. A join is a lookup into the
+ * other side's key-value store, so every join input must have a store:
+ *
+ * <ul>
+ *   <li>a table kept by a store step (a source, {@code toTable}, an aggregation) uses its store;
+ *   <li>a table without one ({@code filter}, {@code mapValues}, a table-table join result) is
+ *       materialized on first use by a step {@code <table step>.materialize} with the store {@code
+ *       <table step>.materialize-store}, shared by every join that reads that table. Looking up
+ *       through the parent's store instead would mean re-running the filter or mapper on each
+ *       lookup and would not see rows the parent store lacks; a store is simpler and restorable.
+ * </ul>
+ *
+ * <p>The joining step names the looked-up store, so the compiler puts it in the store's
+ * sub-topology: the stream (or both tables) and the table read there must be co-partitioned, which
+ * the runtime's task assignor checks for every sub-topology's source topics. A stream whose keys
+ * changed upstream is first repartitioned, exactly like before a grouping (and sharing that topic
+ * when both follow the same key change with the same serdes).
+ *
+ * <p>Names derive from the left side's step and the verb ({@code <step>.join}, {@code
+ * <step>.leftJoin.left}), never from a counter.
+ */
+final class Joins {
+
+  private Joins() {}
+
+  /**
+   * Joins each record of a stream with the table's row for its key.
+   *
+   * @param stream the stream
+   * @param other the table, from the same builder
+   * @param joiner combines the stream value with the row (null for a missing row in a left join)
+   * @param joined the step name and input serdes
+   * @param kind inner or left
+   * @param <K> key type
+   * @param <V> stream value type
+   * @param <T> table value type
+   * @param <O> result value type
+   * @return the joined stream
+   */
+  static <K, V, T, O> KStream<K, O> streamTable(
+      GraphStream<K, V> stream,
+      KTable<K, T> other,
+      ValueJoiner<? super V, ? super T, ? extends O> joiner,
+      Joined<K, V, T> joined,
+      JoinKind kind) {
+    Checks.notNull(joiner, "joiner");
+    Checks.notNull(joined, "joined");
+    GraphTable<K, T> table = sameBuilder(stream.graph(), other, kind);
+    GraphBuilder graph = stream.graph();
+    String name = graph.name(joined.name(), stream.nodeName(), kind.verb());
+    // the stream's keys are the table's keys: the table's key serde is the last resort
+    Serde<?> keySerde =
+        joined.keySerde() != null
+            ? joined.keySerde()
+            : stream.keySerde() != null ? stream.keySerde() : table.keySerde();
+    Serde<?> valueSerde = joined.valueSerde() != null ? joined.valueSerde() : stream.valueSerde();
+    String input = stream.nodeName();
+    if (stream.keyChanged()) {
+      String base = joined.name() != null ? joined.name() : stream.nodeName();
+      input = Repartitioner.repartition(stream, base, keySerde, valueSerde).nodeName();
+    }
+    String store = materialized(table, joined.otherValueSerde()).storeName();
+    graph.add(
+        new ProcessorNode(
+            name,
+            List.of(input),
+            kind.verb(),
+            StreamTableJoinProcessor.of(name, store, kind, joiner),
+            keySerde,
+            null,
+            List.of(store)));
+    return new GraphStream<>(graph, name, keySerde, null, false);
+  }
+
+  /**
+   * Joins two tables into a table that changes whenever either side does.
+   *
+   * @param left this table
+   * @param other the other table, from the same builder
+   * @param joiner combines a left and a right value
+   * @param named the step name, or null to derive it
+   * @param kind inner, left or outer
+   * @param <K> key type
+   * @param <L> left value type
+   * @param <R> right value type
+   * @param <O> result value type
+   * @return the joined table, without a store of its own
+   */
+  static <K, L, R, O> KTable<K, O> tableTable(
+      GraphTable<K, L> left,
+      KTable<K, R> other,
+      ValueJoiner<? super L, ? super R, ? extends O> joiner,
+      Named named,
+      JoinKind kind) {
+    Checks.notNull(joiner, "joiner");
+    GraphTable<K, R> right = sameBuilder(left.graph(), other, kind);
+    GraphBuilder graph = left.graph();
+    String name = graph.name(named == null ? null : named.name(), left.nodeName(), kind.verb());
+    GraphTable<K, L> leftTable = materialized(left, null);
+    GraphTable<K, R> rightTable = materialized(right, null);
+    String leftStep =
+        side(graph, name, "left", leftTable, rightTable.storeName(), true, kind, joiner);
+    String rightStep =
+        side(graph, name, "right", rightTable, leftTable.storeName(), false, kind, joiner);
+    graph.add(
+        new ProcessorNode(
+            name,
+            List.of(leftStep, rightStep),
+            kind.verb(),
+            RecordFunctionProcessor.<K, Change<O>, K, Change<O>>of(r -> r),
+            left.keySerde(),
+            null));
+    return new GraphTable<>(graph, name, left.keySerde(), null);
+  }
+
+  private static String side(
+      GraphBuilder graph,
+      String join,
+      String side,
+      GraphTable<?, ?> table,
+      String otherStore,
+      boolean isLeft,
+      JoinKind kind,
+      ValueJoiner<?, ?, ?> joiner) {
+    String step = join + "." + side;
+    graph.add(
+        new ProcessorNode(
+            step,
+            List.of(table.nodeName()),
+            kind.verb(),
+            TableJoinProcessor.of(step, otherStore, isLeft, kind, joiner),
+            table.keySerde(),
+            null,
+            List.of(otherStore)));
+    return step;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <K, T> GraphTable<K, T> sameBuilder(
+      GraphBuilder graph, KTable<K, T> other, JoinKind kind) {
+    Checks.notNull(other, "other");
+    Checks.argument(
+        other instanceof GraphTable<?, ?> table && table.graph() == graph,
+        "%s: the table must come from the same StreamsBuilder",
+        kind.verb());
+    return (GraphTable<K, T>) other;
+  }
+
+  /**
+   * The table itself if it has a store, else its materialization (added once per table).
+   *
+   * @param table the table
+   * @param valueSerde the value serde to store with if the table knows none, or null
+   */
+  private static <K, T> GraphTable<K, T> materialized(GraphTable<K, T> table, Serde<?> valueSerde) {
+    if (table.storeName() != null) {
+      return table;
+    }
+    GraphBuilder graph = table.graph();
+    return graph.shared(
+        "materialize:" + table.nodeName(),
+        () ->
+            TableSteps.<K, Change<T>, T>materialize(
+                new TableSteps.Spec(
+                    graph,
+                    table.nodeName(),
+                    graph.name(null, table.nodeName(), "materialize"),
+                    "materialize",
+                    Materialized.defaults(),
+                    table.keySerde(),
+                    table.valueSerde() != null ? table.valueSerde() : valueSerde,
+                    null),
+                (key, change, current) -> change.newValue(),
+                false));
+  }
+}
