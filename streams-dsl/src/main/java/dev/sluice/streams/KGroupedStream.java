@@ -15,6 +15,14 @@ package dev.sluice.streams;
 public interface KGroupedStream<K, V> {
 
   /**
+   * Cuts each key's records into tumbling or hopping time windows, to aggregate per key and window.
+   *
+   * @param windows the windows, with their grace period
+   * @return the windowed stream
+   */
+  TimeWindowedKStream<K, V> windowedBy(TimeWindows windows);
+
+  /**
    * Counts the records of each key.
    *
    * @return a table of counts

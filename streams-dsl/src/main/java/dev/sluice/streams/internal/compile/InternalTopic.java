@@ -13,15 +13,39 @@ package dev.sluice.streams.internal.compile;
  * @param name the topic name, see above
  * @param kind repartition or changelog
  * @param cleanupPolicy the {@code cleanup.policy} to create it with: {@code delete} for repartition
- *     topics, {@code compact} for changelogs
+ *     topics, {@code compact} for key-value changelogs, {@code compact,delete} for window and
+ *     session changelogs
  * @param writtenBy the id of the sub-topology whose tasks write it
  * @param readBy the id of the sub-topology whose tasks read it (for a changelog, the same
  *     sub-topology, which reads it only to restore); its partition count must match that
  *     sub-topology's other input topics
  * @param storeName for a changelog, the store it backs; null for a repartition topic
+ * @param retentionMs for a {@code compact,delete} changelog, the store's retention: create it with
+ *     a {@code retention.ms} of at least this (Kafka Streams adds a day); -1 for the broker default
  */
 public record InternalTopic(
-    String name, Kind kind, String cleanupPolicy, int writtenBy, int readBy, String storeName) {
+    String name,
+    Kind kind,
+    String cleanupPolicy,
+    int writtenBy,
+    int readBy,
+    String storeName,
+    long retentionMs) {
+
+  /**
+   * An internal topic with the broker's default retention.
+   *
+   * @param name the topic name
+   * @param kind repartition or changelog
+   * @param cleanupPolicy the {@code cleanup.policy}
+   * @param writtenBy the writing sub-topology
+   * @param readBy the reading sub-topology
+   * @param storeName the store a changelog backs, or null
+   */
+  public InternalTopic(
+      String name, Kind kind, String cleanupPolicy, int writtenBy, int readBy, String storeName) {
+    this(name, kind, cleanupPolicy, writtenBy, readBy, storeName, -1);
+  }
 
   /** What an internal topic is for. */
   public enum Kind {
@@ -39,6 +63,6 @@ public record InternalTopic(
    */
   InternalTopic prefixed(String applicationId) {
     return new InternalTopic(
-        applicationId + "-" + name, kind, cleanupPolicy, writtenBy, readBy, storeName);
+        applicationId + "-" + name, kind, cleanupPolicy, writtenBy, readBy, storeName, retentionMs);
   }
 }

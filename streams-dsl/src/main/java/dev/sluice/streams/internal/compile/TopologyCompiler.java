@@ -102,14 +102,17 @@ public final class TopologyCompiler {
     for (SubTopology sub : subTopologies) {
       for (StoreSpec store : sub.stores()) {
         if (store.logged()) {
+          // window and session changelogs also expire by time, like the stores' segments
+          boolean windowed = store.kind() != StoreSpec.Kind.KEY_VALUE;
           topics.add(
               new InternalTopic(
                   store.changelogName(),
                   InternalTopic.Kind.CHANGELOG,
-                  "compact",
+                  windowed ? "compact,delete" : "compact",
                   sub.id(),
                   sub.id(),
-                  store.name()));
+                  store.name(),
+                  windowed ? store.retentionMs() : -1));
         }
       }
     }

@@ -8,7 +8,10 @@ import dev.sluice.streams.KTable;
 import dev.sluice.streams.Materialized;
 import dev.sluice.streams.Named;
 import dev.sluice.streams.Reducer;
+import dev.sluice.streams.TimeWindowedKStream;
+import dev.sluice.streams.TimeWindows;
 import dev.sluice.streams.internal.Checks;
+import dev.sluice.streams.internal.graph.GraphBuilder;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -30,21 +33,35 @@ final class GraphGroupedStream<K, V> implements KGroupedStream<K, V> {
     this.grouped = grouped;
   }
 
-  private Serde<?> keySerde() {
+  Serde<?> keySerde() {
     return grouped.keySerde() != null ? grouped.keySerde() : upstream.keySerde();
   }
 
-  private Serde<?> valueSerde() {
+  Serde<?> valueSerde() {
     return grouped.valueSerde() != null ? grouped.valueSerde() : upstream.valueSerde();
   }
 
   /** The stream the aggregation reads: repartitioned by key if keys changed upstream. */
-  private String input() {
+  String input() {
     if (!upstream.keyChanged()) {
       return upstream.nodeName();
     }
     String base = grouped.name() != null ? grouped.name() : upstream.nodeName();
     return Repartitioner.repartition(upstream, base, keySerde(), valueSerde()).nodeName();
+  }
+
+  GraphBuilder graph() {
+    return upstream.graph();
+  }
+
+  /** The step aggregation steps are named after. */
+  String stepName() {
+    return upstream.nodeName();
+  }
+
+  @Override
+  public TimeWindowedKStream<K, V> windowedBy(TimeWindows windows) {
+    return new GraphTimeWindowedStream<>(this, windows, false, null);
   }
 
   private <A> TableSteps.Spec spec(

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -97,9 +98,21 @@ final class TaskStores {
 
   @SuppressWarnings("unchecked")
   private StateStore build(StoreSpec spec) {
-    StoreBuilder<?, Object, Object> builder =
-        factory.keyValueStore(
-            spec.name(), (Serde<Object>) spec.keySerde(), (Serde<Object>) spec.valueSerde());
+    Serde<Object> keySerde = (Serde<Object>) spec.keySerde();
+    Serde<Object> valueSerde = (Serde<Object>) spec.valueSerde();
+    Duration retention = Duration.ofMillis(spec.retentionMs());
+    StoreBuilder<?, ?, Object> builder =
+        switch (spec.kind()) {
+          case KEY_VALUE -> factory.keyValueStore(spec.name(), keySerde, valueSerde);
+          case WINDOW ->
+              factory.windowStore(
+                  spec.name(),
+                  keySerde,
+                  valueSerde,
+                  Duration.ofMillis(spec.windowSizeMs()),
+                  retention);
+          case SESSION -> factory.sessionStore(spec.name(), keySerde, valueSerde, retention);
+        };
     if (!spec.persistent()) {
       builder.inMemory();
     }
@@ -112,7 +125,7 @@ final class TaskStores {
     if (spec.cached() && factory.cacheBudgetBytes() > 0) {
       ListenerSlot slot = new ListenerSlot();
       listeners.put(spec.name(), slot);
-      builder.withCaching(slot);
+      ((StoreBuilder<?, Object, Object>) builder).withCaching(slot);
     }
     builder.withTimestamps(() -> scope.recordTime);
     return builder.build(taskDirectory);

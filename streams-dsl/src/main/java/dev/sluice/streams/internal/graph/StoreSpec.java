@@ -22,6 +22,9 @@ import org.apache.kafka.common.serialization.Serde;
  * @param sourceTopic the input topic that serves as the changelog (a table read from a topic), or
  *     null; such a store is not logged but is restored from that topic
  * @param definedBy the step that declared the store, for messages
+ * @param windowSizeMs the window size of a {@link Kind#WINDOW} store, else 0
+ * @param retentionMs how long a window or session store keeps data (and its changelog keeps
+ *     records, with {@code compact,delete}), else 0
  */
 public record StoreSpec(
     String name,
@@ -32,12 +35,45 @@ public record StoreSpec(
     boolean logged,
     boolean cached,
     String sourceTopic,
-    String definedBy) {
+    String definedBy,
+    long windowSizeMs,
+    long retentionMs) {
 
   /** What sort of store a spec describes. */
   public enum Kind {
     /** A {@code dev.sluice.state.KeyValueStore}. */
-    KEY_VALUE
+    KEY_VALUE,
+    /** A {@code dev.sluice.state.WindowStore} of {@code windowSizeMs}, kept {@code retentionMs}. */
+    WINDOW,
+    /** A {@code dev.sluice.state.SessionStore}, kept {@code retentionMs} after a session's end. */
+    SESSION
+  }
+
+  /**
+   * A key-value store spec.
+   *
+   * @param name the store name
+   * @param kind what sort of store
+   * @param keySerde the key serde, or null
+   * @param valueSerde the value serde, or null
+   * @param persistent RocksDB (true) or in memory (false)
+   * @param logged whether writes go to a changelog topic
+   * @param cached whether a record cache sits in front
+   * @param sourceTopic the input topic serving as changelog, or null
+   * @param definedBy the step that declared the store
+   */
+  public StoreSpec(
+      String name,
+      Kind kind,
+      Serde<?> keySerde,
+      Serde<?> valueSerde,
+      boolean persistent,
+      boolean logged,
+      boolean cached,
+      String sourceTopic,
+      String definedBy) {
+    this(
+        name, kind, keySerde, valueSerde, persistent, logged, cached, sourceTopic, definedBy, 0, 0);
   }
 
   /**
@@ -67,6 +103,16 @@ public record StoreSpec(
    */
   public StoreSpec withSerdes(Serde<?> key, Serde<?> value) {
     return new StoreSpec(
-        name, kind, key, value, persistent, logged, cached, sourceTopic, definedBy);
+        name,
+        kind,
+        key,
+        value,
+        persistent,
+        logged,
+        cached,
+        sourceTopic,
+        definedBy,
+        windowSizeMs,
+        retentionMs);
   }
 }
