@@ -40,9 +40,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * with a 2 GiB heap. The GC profiler is always on: it gives bytes allocated per record.
  */
 public final class CompareMain {
-  /** The documented command, written into the results file. */
+  /**
+   * The documented command, written into the results file. {@code -Dexec.executable=java} is for
+   * the reactor modules {@code -am} adds: exec:exec skips them but still needs the parameter.
+   */
   static final String COMMAND =
-      "mvn -B -ntp -q -pl benchmarks -am package exec:exec@compare -DskipTests";
+      "mvn -B -ntp -q -pl benchmarks -am package exec:exec@compare -DskipTests"
+          + " -Dexec.executable=java";
 
   /** How long to wait for another JMH run on this machine before giving up. */
   private static final Duration LOCK_WAIT = Duration.ofMinutes(30);
