@@ -1,0 +1,186 @@
+package dev.sluice.benchmarks.endtoend;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Writes {@code END-TO-END.md}: best records/s per workload and system, the ratios, every run, and
+ * how they were measured. Text from {@link #NOTES_MARKER} on in an existing file is kept, so
+ * hand-written findings survive a re-run.
+ */
+final class EndToEndReport {
+  static final String NOTES_MARKER =
+      "<!-- Notes below this line are kept when the file is rewritten. -->";
+  static final String COMMAND =
+      "mvn -B -ntp -q -pl benchmarks -am package exec:exec@end-to-end -DskipTests";
+
+  private final RunSettings settings;
+  private final List<Workload> workloads;
+  private final List<RunResult> results;
+  private final String load;
+
+  EndToEndReport(
+      RunSettings settings, List<Workload> workloads, List<RunResult> results, String load) {
+    this.settings = settings;
+    this.workloads = workloads;
+    this.results = results;
+    this.load = load;
+  }
+
+  /**
+   * Writes the report, keeping the notes of an existing one.
+   *
+   * @param file the markdown file
+   * @throws IOException if it cannot be read or written
+   */
+  void write(Path file) throws IOException {
+    String notes = NOTES_MARKER + "\n";
+    if (Files.exists(file)) {
+      String old = Files.readString(file);
+      int at = old.indexOf(NOTES_MARKER);
+      if (at >= 0) {
+        notes = old.substring(at);
+      }
+    }
+    Files.writeString(file, markdown() + "\n" + notes);
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# End to end on a real broker: Sluice, Kafka Streams, raw passthrough\n\n");
+    md.append("Run ")
+        .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
+        .append(" (UTC) on: ")
+        .append(Machine.describe())
+        .append("; ")
+        .append(load)
+        .append(".\n\nCommand (from the repository root): `")
+        .append(COMMAND)
+        .append("`")
+        .append(settings.isDefault() ? "" : " with `-De2e.args=\"" + settings.asArgs() + "\"`")
+        .append(".\n\n");
+    md.append("## Records per second (best of ")
+        .append(settings.rounds())
+        .append(" timed runs)\n\n");
+    md.append(
+        "| Workload | Sluice | Kafka Streams | Passthrough | Sluice / KS | Sluice / passthrough |\n");
+    md.append("|---|---:|---:|---:|---:|---:|\n");
+    for (Workload workload : workloads) {
+      Optional<RunResult> sluice = best(workload, "sluice");
+      Optional<RunResult> streams = best(workload, "kafka-streams");
+      Optional<RunResult> passthrough = best(workload, "passthrough");
+      md.append("| ")
+          .append(workload.name())
+          .append(" | ")
+          .append(rate(workload, "sluice", sluice))
+          .append(" | ")
+          .append(rate(workload, "kafka-streams", streams))
+          .append(" | ")
+          .append(rate(workload, "passthrough", passthrough))
+          .append(" | ")
+          .append(ratio(sluice, streams))
+          .append(" | ")
+          .append(ratio(sluice, passthrough))
+          .append(" |\n");
+    }
+    md.append("\nTargets (issue): Sluice / KS ≥ 1.3; Sluice within 1.2× of the passthrough")
+        .append(" (Sluice / passthrough ≥ 0.83).\n\n");
+    appendMethod(md);
+    appendRuns(md);
+    return md.toString();
+  }
+
+  private void appendMethod(StringBuilder md) {
+    md.append("## How\n\n");
+    for (Workload workload : workloads) {
+      md.append("- **").append(workload.name()).append("**: ").append(workload.description());
+      md.append(".\n");
+    }
+    md.append("- One Kafka 4.3.1 KRaft node in the harness JVM (`EmbeddedKafka.inProcess()`),")
+        .append(" fresh input and output topics with ")
+        .append(TimedRun.PARTITIONS)
+        .append(" partitions per run (`retention.ms=-1`: the input's 2023 timestamps would")
+        .append(" otherwise fall to the default 7-day retention in the middle of a run); ")
+        .append(settings.records())
+        .append(
+            " records produced beforehand (idempotent producer, 512 KiB batches; not timed).\n");
+    md.append("- Timed from application start (including group join and, for W2, internal-topic")
+        .append(" creation) until the group's committed offsets equal the input's end offsets")
+        .append(" (Admin polled every 50 ms); then the output is checked (W1: exact count of")
+        .append(" amount > 50.0; W2: the last count per key sums to the input count).\n");
+    md.append("- Sluice and Kafka Streams: one stream thread, `commit.interval.ms=")
+        .append(settings.commitIntervalMs())
+        .append("`, at-least-once, defaults otherwise (Kafka Streams' record cache")
+        .append(" `statestore.cache.max.bytes` at its default). Passthrough: one thread, a plain")
+        .append(" consumer and idempotent producer doing the same work by hand (W2: a HashMap,")
+        .append(" the changed keys sent before each commit; no store, no changelog), committing")
+        .append(" synchronously at the same interval after a producer flush.\n");
+    md.append("- Per workload, ")
+        .append(
+            settings.warmupRecords() > 0
+                ? "each system first runs once untimed on "
+                    + settings.warmupRecords()
+                    + " records (JIT warm-up, not reported), then "
+                : "each system runs ")
+        .append(settings.rounds())
+        .append(" timed runs, the order of systems alternating between rounds; the")
+        .append(" best run is reported. Everything shares one JVM (`-Xmx2g`) and the machine's")
+        .append(" cores with the broker, so compare ratios from the same run, not absolute")
+        .append(" numbers across machines.\n\n");
+  }
+
+  private void appendRuns(StringBuilder md) {
+    md.append(
+        "## Every run\n\n| Workload | System | Round | Seconds | Records/s | Output records |\n");
+    md.append("|---|---|---:|---:|---:|---:|\n");
+    for (RunResult run : results) {
+      md.append("| ").append(run.workload()).append(" | ").append(run.system());
+      md.append(" | ").append(run.round()).append(" | ");
+      if (run.succeeded()) {
+        md.append(String.format(Locale.ROOT, "%.2f", run.elapsedNanos() / 1e9))
+            .append(" | ")
+            .append(String.format(Locale.ROOT, "%,.0f", run.recordsPerSecond()))
+            .append(" | ")
+            .append(run.outputs());
+      } else {
+        md.append("failed | ").append(run.failure().replace('|', '/')).append(" | ");
+      }
+      md.append(" |\n");
+    }
+  }
+
+  private Optional<RunResult> best(Workload workload, String system) {
+    return results.stream()
+        .filter(r -> r.workload().equals(workload.name()) && r.system().equals(system))
+        .filter(RunResult::succeeded)
+        .max(Comparator.comparingDouble(RunResult::recordsPerSecond));
+  }
+
+  private String rate(Workload workload, String system, Optional<RunResult> best) {
+    if (best.isPresent()) {
+      return String.format(Locale.ROOT, "%,.0f", best.get().recordsPerSecond());
+    }
+    boolean ran =
+        results.stream()
+            .anyMatch(r -> r.workload().equals(workload.name()) && r.system().equals(system));
+    return ran ? "failed" : "not run";
+  }
+
+  private static String ratio(Optional<RunResult> numerator, Optional<RunResult> denominator) {
+    if (numerator.isEmpty() || denominator.isEmpty()) {
+      return "–";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%.2f",
+        numerator.get().recordsPerSecond() / denominator.get().recordsPerSecond());
+  }
+}

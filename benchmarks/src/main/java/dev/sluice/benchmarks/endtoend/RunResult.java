@@ -1,0 +1,39 @@
+package dev.sluice.benchmarks.endtoend;
+
+/**
+ * One timed run.
+ *
+ * @param workload the workload name
+ * @param system the system name
+ * @param round 1-based round
+ * @param records input records processed
+ * @param elapsedNanos from application start until every input offset was committed; 0 if failed
+ * @param outputs output records written
+ * @param failure why the run failed, or null
+ */
+record RunResult(
+    String workload,
+    String system,
+    int round,
+    long records,
+    long elapsedNanos,
+    long outputs,
+    String failure) {
+
+  static RunResult failed(String workload, String system, int round, String failure) {
+    return new RunResult(workload, system, round, 0, 0, 0, failure);
+  }
+
+  boolean succeeded() {
+    return failure == null;
+  }
+
+  /**
+   * Input records per second of the timed part.
+   *
+   * @return throughput, or 0 for a failed run
+   */
+  double recordsPerSecond() {
+    return succeeded() ? records * 1e9 / elapsedNanos : 0;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.sluice.benchmarks.endtoend;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What to run, from {@code --name=value} arguments.
+ *
+ * @param records input records per run
+ * @param workloads workload names, e.g. {@code W1,W2}
+ * @param systems system names in round-1 order
+ * @param rounds timed runs per workload and system
+ * @param commitIntervalMs the commit interval of every system; the default 100 ms keeps the
+ *     timing's resolution (a run ends at the first commit after the last record) well under a run's
+ *     length, which 1000 ms does not for 10⁶ records
+ * @param warmupRecords input records of one untimed warm-up run per workload and system before the
+ *     rounds (0: none)
+ */
+record RunSettings(
+    int records,
+    List<String> workloads,
+    List<String> systems,
+    int rounds,
+    long commitIntervalMs,
+    int warmupRecords) {
+
+  static final RunSettings DEFAULTS =
+      new RunSettings(
+          1_000_000,
+          List.of("W1", "W2"),
+          List.of("sluice", "kafka-streams", "passthrough"),
+          2,
+          100,
+          100_000);
+
+  /**
+   * Parses {@code --records=}, {@code --workloads=}, {@code --systems=}, {@code --rounds=}, {@code
+   * --commit-interval-ms=} and {@code --warmup-records=}; the rest keep their defaults.
+   *
+   * @param args the arguments
+   * @return the settings
+   * @throws IllegalArgumentException on an unknown argument
+   */
+  static RunSettings parse(List<String> args) {
+    int records = DEFAULTS.records;
+    List<String> workloads = DEFAULTS.workloads;
+    List<String> systems = DEFAULTS.systems;
+    int rounds = DEFAULTS.rounds;
+    long commitIntervalMs = DEFAULTS.commitIntervalMs;
+    int warmupRecords = DEFAULTS.warmupRecords;
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      String value = eq < 0 ? "" : arg.substring(eq + 1);
+      switch (eq < 0 ? arg : arg.substring(0, eq)) {
+        case "--records" -> records = Integer.parseInt(value);
+        case "--workloads" -> workloads = List.of(value.split(","));
+        case "--systems" -> systems = List.of(value.split(","));
+        case "--rounds" -> rounds = Integer.parseInt(value);
+        case "--commit-interval-ms" -> commitIntervalMs = Long.parseLong(value);
+        case "--warmup-records" -> warmupRecords = Integer.parseInt(value);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown argument "
+                    + arg
+                    + "; use --records=, --workloads=, --systems=, --rounds=,"
+                    + " --commit-interval-ms=, --warmup-records=");
+      }
+    }
+    return new RunSettings(records, workloads, systems, rounds, commitIntervalMs, warmupRecords);
+  }
+
+  /**
+   * The systems in the order of a round: as given in odd rounds, reversed in even ones.
+   *
+   * @param round 1-based round
+   * @return the systems in order
+   */
+  List<String> systemsInRound(int round) {
+    List<String> ordered = new ArrayList<>(systems);
+    if (round % 2 == 0) {
+      Collections.reverse(ordered);
+    }
+    return ordered;
+  }
+
+  boolean isDefault() {
+    return equals(DEFAULTS);
+  }
+
+  String asArgs() {
+    return "--records="
+        + records
+        + " --workloads="
+        + String.join(",", workloads)
+        + " --systems="
+        + String.join(",", systems)
+        + " --rounds="
+        + rounds
+        + " --commit-interval-ms="
+        + commitIntervalMs
+        + " --warmup-records="
+        + warmupRecords;
+  }
+}
