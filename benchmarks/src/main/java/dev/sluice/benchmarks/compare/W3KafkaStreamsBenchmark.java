@@ -1,7 +1,10 @@
 package dev.sluice.benchmarks.compare;
 
+import static dev.sluice.benchmarks.compare.Workloads.W3_RECORDS;
+import static dev.sluice.benchmarks.compare.Workloads.W3_STORE;
+import static dev.sluice.benchmarks.compare.Workloads.W3_WINDOW;
+
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -35,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * every 100 s, so every update is a new window's first count: 10⁶ outputs. One operation is one
  * input record; the window store is RocksDB.
  *
- * <p>Sluice's half is missing: Sluice has no windowed DSL in committed code yet.
+ * <p>Sluice's half: {@link W3SluiceBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -46,10 +49,6 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class W3KafkaStreamsBenchmark {
-  static final int RECORDS = 1_000_000;
-  static final int KEYS = 10_000;
-  static final Duration WINDOW = Duration.ofMinutes(1);
-
   private Inputs input;
   private Topology kafkaStreamsTopology;
   private Path stateDir;
@@ -57,7 +56,7 @@ public class W3KafkaStreamsBenchmark {
   /** Generates the input once; not timed. */
   @Setup(Level.Trial)
   public void generate() {
-    input = Inputs.orders("k", KEYS, RECORDS);
+    input = Workloads.w3();
     kafkaStreamsTopology = kafkaStreamsTopology();
     stateDir = KafkaStreamsDrivers.newStateDir();
   }
@@ -72,8 +71,8 @@ public class W3KafkaStreamsBenchmark {
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
         .groupByKey()
-        .windowedBy(TimeWindows.ofSizeWithNoGrace(WINDOW))
-        .count(Materialized.as("window-counts"))
+        .windowedBy(TimeWindows.ofSizeWithNoGrace(W3_WINDOW))
+        .count(Materialized.as(W3_STORE))
         .toStream((windowed, count) -> windowed.key() + "@" + windowed.window().start())
         .to("out", Produced.with(Serdes.String(), Serdes.Long()));
     return builder.build();
@@ -85,20 +84,21 @@ public class W3KafkaStreamsBenchmark {
    * @return updates written to {@code out}
    */
   @Benchmark
-  @OperationsPerInvocation(RECORDS)
+  @OperationsPerInvocation(W3_RECORDS)
   public long kafkaStreams() {
     try (TopologyTestDriver driver =
         new TopologyTestDriver(kafkaStreamsTopology, KafkaStreamsDrivers.properties(stateDir))) {
       TestInputTopic<byte[], byte[]> in =
           driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
-      for (int i = 0; i < RECORDS; i++) {
+      for (int i = 0; i < W3_RECORDS; i++) {
         in.pipeInput(input.keys()[i], input.values()[i], input.timestamps()[i]);
       }
       long produced =
           driver
               .createOutputTopic("out", new ByteArrayDeserializer(), new ByteArrayDeserializer())
               .getQueueSize();
-      return OutputCheck.expect("W3 on Kafka Streams: records written to out", produced, RECORDS);
+      return OutputCheck.expect(
+          "W3 on Kafka Streams: records written to out", produced, W3_RECORDS);
     }
   }
 }

@@ -1,5 +1,9 @@
 package dev.sluice.benchmarks.compare;
 
+import static dev.sluice.benchmarks.compare.Workloads.W4_ORDERS;
+import static dev.sluice.benchmarks.compare.Workloads.W4_RECORDS;
+import static dev.sluice.benchmarks.compare.Workloads.W4_STORE;
+
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -34,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * finds its customer: 10⁶ outputs. The table store is RocksDB. One operation is one input record,
  * table records included (1.1 × 10⁶ per invocation).
  *
- * <p>Sluice's half is missing: Sluice has tables but no stream-table join in committed code yet.
+ * <p>Sluice's half: {@link W4SluiceBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,10 +49,6 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class W4KafkaStreamsBenchmark {
-  static final int CUSTOMERS = 100_000;
-  static final int ORDERS = 1_000_000;
-  static final int RECORDS = CUSTOMERS + ORDERS;
-
   private Inputs customers;
   private Inputs orders;
   private Topology kafkaStreamsTopology;
@@ -57,8 +57,8 @@ public class W4KafkaStreamsBenchmark {
   /** Generates the input once; not timed. */
   @Setup(Level.Trial)
   public void generate() {
-    customers = Inputs.customers(CUSTOMERS);
-    orders = Inputs.orders("c", CUSTOMERS, ORDERS);
+    customers = Workloads.w4Customers();
+    orders = Workloads.w4Orders();
     kafkaStreamsTopology = kafkaStreamsTopology();
     stateDir = KafkaStreamsDrivers.newStateDir();
   }
@@ -75,7 +75,7 @@ public class W4KafkaStreamsBenchmark {
         builder.table(
             "customers",
             Consumed.with(Serdes.String(), Serdes.String()),
-            Materialized.as("customers-store"));
+            Materialized.as(W4_STORE));
     builder.stream("orders", Consumed.with(Serdes.String(), Serdes.String()))
         .join(customers, (order, customer) -> order + "," + customer)
         .to("out", Produced.with(Serdes.String(), Serdes.String()));
@@ -88,7 +88,7 @@ public class W4KafkaStreamsBenchmark {
    * @return joined records written to {@code out}
    */
   @Benchmark
-  @OperationsPerInvocation(RECORDS)
+  @OperationsPerInvocation(W4_RECORDS)
   public long kafkaStreams() {
     try (TopologyTestDriver driver =
         new TopologyTestDriver(kafkaStreamsTopology, KafkaStreamsDrivers.properties(stateDir))) {
@@ -103,7 +103,7 @@ public class W4KafkaStreamsBenchmark {
           driver
               .createOutputTopic("out", new ByteArrayDeserializer(), new ByteArrayDeserializer())
               .getQueueSize();
-      return OutputCheck.expect("W4 on Kafka Streams: records written to out", produced, ORDERS);
+      return OutputCheck.expect("W4 on Kafka Streams: records written to out", produced, W4_ORDERS);
     }
   }
 
