@@ -23,6 +23,14 @@ public interface KGroupedStream<K, V> {
   TimeWindowedKStream<K, V> windowedBy(TimeWindows windows);
 
   /**
+   * Cuts each key's records into sessions separated by an inactivity gap, to aggregate per session.
+   *
+   * @param windows the session windows, with their grace period
+   * @return the session-windowed stream
+   */
+  SessionWindowedKStream<K, V> windowedBy(SessionWindows windows);
+
+  /**
    * Counts the records of each key.
    *
    * @return a table of counts

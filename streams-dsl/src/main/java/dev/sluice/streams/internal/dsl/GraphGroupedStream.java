@@ -8,6 +8,8 @@ import dev.sluice.streams.KTable;
 import dev.sluice.streams.Materialized;
 import dev.sluice.streams.Named;
 import dev.sluice.streams.Reducer;
+import dev.sluice.streams.SessionWindowedKStream;
+import dev.sluice.streams.SessionWindows;
 import dev.sluice.streams.TimeWindowedKStream;
 import dev.sluice.streams.TimeWindows;
 import dev.sluice.streams.internal.Checks;
@@ -62,6 +64,11 @@ final class GraphGroupedStream<K, V> implements KGroupedStream<K, V> {
   @Override
   public TimeWindowedKStream<K, V> windowedBy(TimeWindows windows) {
     return new GraphTimeWindowedStream<>(this, windows, false, null);
+  }
+
+  @Override
+  public SessionWindowedKStream<K, V> windowedBy(SessionWindows windows) {
+    return new GraphSessionWindowedStream<>(this, windows, null);
   }
 
   private <A> TableSteps.Spec spec(

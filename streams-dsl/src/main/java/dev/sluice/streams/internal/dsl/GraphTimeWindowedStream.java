@@ -8,14 +8,11 @@ import dev.sluice.streams.Materialized;
 import dev.sluice.streams.Reducer;
 import dev.sluice.streams.TimeWindowedKStream;
 import dev.sluice.streams.TimeWindows;
-import dev.sluice.streams.TopologyException;
 import dev.sluice.streams.WindowedSerdes;
 import dev.sluice.streams.internal.Checks;
 import dev.sluice.streams.internal.graph.GraphBuilder;
 import dev.sluice.streams.internal.graph.ProcessorNode;
-import dev.sluice.streams.internal.graph.SinkNode;
 import dev.sluice.streams.internal.graph.StoreSpec;
-import dev.sluice.streams.internal.ops.LateRecordsProcessor;
 import dev.sluice.streams.internal.ops.StoreUpdateProcessor;
 import dev.sluice.streams.internal.ops.TimeWindowAggregateProcessor;
 import java.util.List;
@@ -115,15 +112,7 @@ final class GraphTimeWindowedStream<K, V> implements TimeWindowedKStream<K, V> {
       StoreUpdateProcessor.Update<K, V, A> update) {
     Checks.notNull(materialized, "materialized");
     GraphBuilder graph = grouped.graph();
-    String step = graph.name(null, grouped.stepName(), "windowedBy." + verb);
-    if (windows.grace().isNegative()) {
-      throw new TopologyException(
-          List.of(
-              String.format(
-                  "step '%s': the grace period was %s; use TimeWindows.ofSizeAndGrace with a grace"
-                      + " >= 0 (or ofSizeWithNoGrace)",
-                  step, windows.grace())));
-    }
+    String step = WindowedSteps.step(grouped, "windowedBy." + verb, windows.grace());
     String parent = grouped.input();
     String storeName =
         materialized.storeName() != null ? materialized.storeName() : step + "-store";
@@ -159,7 +148,7 @@ final class GraphTimeWindowedStream<K, V> implements TimeWindowedKStream<K, V> {
               null,
               step));
     }
-    String lateStep = lateTopic == null ? null : step + ".late";
+    String lateStep = WindowedSteps.lateStep(step, lateTopic);
     Serde<?> windowedKeySerde =
         keySerde == null ? null : WindowedSerdes.timeWindowed((Serde<K>) keySerde, windows.size());
     graph.add(
@@ -173,29 +162,7 @@ final class GraphTimeWindowedStream<K, V> implements TimeWindowedKStream<K, V> {
             windowedKeySerde,
             valueSerde,
             emitFinal ? List.of(storeName, markerStore) : List.of(storeName)));
-    if (lateStep != null) {
-      addLateOutput(graph, step, lateStep);
-    }
+    WindowedSteps.addLateOutput(grouped, step, lateTopic);
     return new GraphTable<>(graph, step, windowedKeySerde, valueSerde);
-  }
-
-  private void addLateOutput(GraphBuilder graph, String step, String lateStep) {
-    graph.add(
-        new ProcessorNode(
-            lateStep,
-            List.of(step),
-            "lateRecords",
-            LateRecordsProcessor::new,
-            grouped.keySerde(),
-            grouped.valueSerde()));
-    graph.add(
-        new SinkNode(
-            graph.name(null, lateStep, "to"),
-            List.of(lateStep),
-            lateTopic,
-            null,
-            grouped.keySerde(),
-            grouped.valueSerde(),
-            null));
   }
 }
