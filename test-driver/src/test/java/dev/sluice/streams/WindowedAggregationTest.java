@@ -8,12 +8,15 @@ import dev.sluice.streams.internal.compile.CompiledTopology;
 import dev.sluice.streams.internal.compile.InternalTopic;
 import dev.sluice.testdriver.TestInputTopic;
 import dev.sluice.testdriver.TopologyTestDriver;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tumbling and hopping windowed count, reduce and aggregate through the test driver: window
@@ -175,6 +178,21 @@ class WindowedAggregationTest {
       in(driver).pipe("a", "x", 5);
 
       assertThat(out(driver)).containsExactly(window("a", 0, 1));
+    }
+  }
+
+  @Test
+  void windowCountsInAPersistentStoreSurviveADriverRestartOnTheSameStateDir(@TempDir Path dir) {
+    Map<String, Object> config = Map.of(SluiceConfig.STATE_DIR, dir.toString());
+    TimeWindows windows = TimeWindows.ofSizeAndGrace(MINUTE, MINUTE);
+    try (TopologyTestDriver driver = new TopologyTestDriver(count(windows, w -> w), config)) {
+      in(driver).pipe("a", "x", 1_000);
+      in(driver).pipe("a", "x", M + 1_000);
+    }
+    try (TopologyTestDriver driver = new TopologyTestDriver(count(windows, w -> w), config)) {
+      in(driver).pipe("a", "x", 2_000);
+
+      assertThat(out(driver)).containsExactly(window("a", 0, 2));
     }
   }
 
