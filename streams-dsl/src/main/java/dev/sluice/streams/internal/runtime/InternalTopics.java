@@ -51,7 +51,7 @@ final class InternalTopics {
           missing.add(
               new NewTopic(
                       topic.name(), java.util.Optional.of(partitions), java.util.Optional.empty())
-                  .configs(Map.of("cleanup.policy", topic.cleanupPolicy())));
+                  .configs(topicConfigs(topic)));
         } else {
           check(topic, partitions, description, admin);
         }
@@ -63,6 +63,25 @@ final class InternalTopics {
       Thread.currentThread().interrupt();
       throw new StreamsException("interrupted while creating the internal topics", e);
     }
+  }
+
+  // Windowed changelogs also delete: keep a day beyond the store's retention, so a restore never
+  // misses a window the store still holds.
+  private static Map<String, String> topicConfigs(InternalTopic topic) {
+    Map<String, String> configs = new HashMap<>();
+    configs.put("cleanup.policy", topic.cleanupPolicy());
+    if (topic.retentionMs() >= 0) {
+      configs.put("retention.ms", String.valueOf(topic.retentionMs() + TimeUnit.DAYS.toMillis(1)));
+    }
+    return configs;
+  }
+
+  private static Set<String> policies(String cleanupPolicy) {
+    Set<String> policies = new java.util.TreeSet<>();
+    for (String policy : cleanupPolicy.split(",")) {
+      policies.add(policy.trim());
+    }
+    return policies;
   }
 
   private static int partitionsFor(InternalTopic topic, Map<Integer, Integer> tasksPerSub) {
@@ -145,7 +164,7 @@ final class InternalTopics {
             .get(TIMEOUT_S, TimeUnit.SECONDS)
             .get(resource);
     String policy = config.get("cleanup.policy").value();
-    if (!policy.contains(topic.cleanupPolicy())) {
+    if (!policies(policy).equals(policies(topic.cleanupPolicy()))) {
       throw new StreamsException(
           String.format(
               "internal topic '%s' has cleanup.policy=%s but needs %s: a %s topic with the wrong"

@@ -4,9 +4,12 @@ import dev.sluice.streams.StreamsException;
 import dev.sluice.streams.internal.engine.RecordCollector;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 
@@ -21,11 +24,16 @@ import org.apache.kafka.common.header.Headers;
  */
 final class KafkaRecordCollector implements RecordCollector {
   private final Producer<byte[], byte[]> producer;
+  private final Set<String> changelogTopics;
   private final AtomicReference<Exception> sendError = new AtomicReference<>();
   private final Map<TopicPartition, Long> ackedOffsets = new HashMap<>();
+  // One callback instance each, so a send allocates no lambda; only changelog acks are tracked.
+  private final Callback errorOnly = (metadata, error) -> rememberError(error);
+  private final Callback trackingAcks = this::onChangelogAck;
 
-  KafkaRecordCollector(Producer<byte[], byte[]> producer) {
+  KafkaRecordCollector(Producer<byte[], byte[]> producer, Set<String> changelogTopics) {
     this.producer = producer;
+    this.changelogTopics = changelogTopics;
   }
 
   @Override
@@ -34,18 +42,24 @@ final class KafkaRecordCollector implements RecordCollector {
     checkError();
     producer.send(
         new ProducerRecord<>(topic, partition, timestamp, key, value, headers),
-        (metadata, error) -> {
-          if (error != null) {
-            sendError.compareAndSet(null, error);
-          } else {
-            synchronized (ackedOffsets) {
-              ackedOffsets.merge(
-                  new TopicPartition(metadata.topic(), metadata.partition()),
-                  metadata.offset(),
-                  Math::max);
-            }
-          }
-        });
+        changelogTopics.contains(topic) ? trackingAcks : errorOnly);
+  }
+
+  private void rememberError(Exception error) {
+    if (error != null) {
+      sendError.compareAndSet(null, error);
+    }
+  }
+
+  private void onChangelogAck(RecordMetadata metadata, Exception error) {
+    if (error != null) {
+      rememberError(error);
+      return;
+    }
+    synchronized (ackedOffsets) {
+      ackedOffsets.merge(
+          new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset(), Math::max);
+    }
   }
 
   @Override
@@ -60,7 +74,7 @@ final class KafkaRecordCollector implements RecordCollector {
   }
 
   /**
-   * The highest acknowledged offset per partition written so far.
+   * The highest acknowledged offset per changelog partition written so far.
    *
    * @return a copy
    */
