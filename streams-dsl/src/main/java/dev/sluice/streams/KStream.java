@@ -478,4 +478,108 @@ public interface KStream<K, V> {
       KTable<K, VT> table,
       ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
       Joined<K, V, VT> joined);
+
+  /**
+   * Joins this stream with another on the key, pairing records whose timestamps are at most the
+   * windows' time difference apart (an inner join). Each pair is emitted once, when its second
+   * record arrives, with the later of the two timestamps. Both sides are kept in window stores
+   * {@code <step>-this-store} and {@code <step>-other-store} for the time difference plus grace;
+   * re-keyed sides are repartitioned first, and both streams must be co-partitioned.
+   *
+   * @param other the other stream, from the same builder
+   * @param joiner combines this stream's value with the other's, never with a null
+   * @param windows the time difference and grace
+   * @param <VO> the other stream's value type
+   * @param <VR> result value type
+   * @return the joined stream, named {@code <this step>.join}
+   */
+  <VO, VR> KStream<K, VR> join(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows);
+
+  /**
+   * Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with a step name and input serdes
+   * ({@code otherValueSerde} is the other stream's value serde).
+   *
+   * @param other the other stream, from the same builder
+   * @param joiner combines this stream's value with the other's, never with a null
+   * @param windows the time difference and grace
+   * @param joined the step name and the input serdes
+   * @param <VO> the other stream's value type
+   * @param <VR> result value type
+   * @return the joined stream
+   */
+  <VO, VR> KStream<K, VR> join(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows,
+      Joined<K, V, VO> joined);
+
+  /**
+   * Like {@link #join(KStream, ValueJoiner, JoinWindows)}, but a record of this stream that finds
+   * no partner when it arrives is emitted at once with null for the other side (eagerly, as Kafka
+   * Streams did before 3.1); a partner arriving later still emits the joined pair.
+   *
+   * @param other the other stream, from the same builder
+   * @param joiner combines this stream's value with the other's, or null
+   * @param windows the time difference and grace
+   * @param <VO> the other stream's value type
+   * @param <VR> result value type
+   * @return the joined stream, named {@code <this step>.leftJoin}
+   */
+  <VO, VR> KStream<K, VR> leftJoin(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows);
+
+  /**
+   * Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with a step name and input serdes.
+   *
+   * @param other the other stream, from the same builder
+   * @param joiner combines this stream's value with the other's, or null
+   * @param windows the time difference and grace
+   * @param joined the step name and the input serdes
+   * @param <VO> the other stream's value type
+   * @param <VR> result value type
+   * @return the joined stream
+   */
+  <VO, VR> KStream<K, VR> leftJoin(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows,
+      Joined<K, V, VO> joined);
+
+  /**
+   * Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, for both sides: a record of either
+   * stream without a partner on arrival is emitted with null for the other side.
+   *
+   * @param other the other stream, from the same builder
+   * @param joiner combines this stream's value with the other's; at most one of them is null
+   * @param windows the time difference and grace
+   * @param <VO> the other stream's value type
+   * @param <VR> result value type
+   * @return the joined stream, named {@code <this step>.outerJoin}
+   */
+  <VO, VR> KStream<K, VR> outerJoin(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows);
+
+  /**
+   * Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with a step name and input serdes.
+   *
+   * @param other the other stream, from the same builder
+   * @param joiner combines this stream's value with the other's; at most one of them is null
+   * @param windows the time difference and grace
+   * @param joined the step name and the input serdes
+   * @param <VO> the other stream's value type
+   * @param <VR> result value type
+   * @return the joined stream
+   */
+  <VO, VR> KStream<K, VR> outerJoin(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows,
+      Joined<K, V, VO> joined);
 }

@@ -187,11 +187,10 @@ class StreamTableJoinTest {
                             + " pass Joined.with(keySerde, valueSerde, otherValueSerde) to the join"
                             + " or create the builder with StreamsBuilder.withDefaultSerdes",
                         "step 'from-users.table.mapValues.materialize' has no value serde for its"
-                            + " store 'from-users.table.mapValues.materialize-store': it keeps a"
-                            + " table for a join: pass Joined.with(keySerde, valueSerde,"
-                            + " otherValueSerde) to the stream-table join, give the table a serde"
-                            + " upstream, or create the builder with"
-                            + " StreamsBuilder.withDefaultSerdes"));
+                            + " store 'from-users.table.mapValues.materialize-store': it is kept"
+                            + " for a join: pass Joined.with(keySerde, valueSerde,"
+                            + " otherValueSerde) to the join, give its input a serde upstream, or"
+                            + " create the builder with StreamsBuilder.withDefaultSerdes"));
   }
 
   @Test

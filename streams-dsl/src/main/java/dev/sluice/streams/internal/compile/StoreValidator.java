@@ -21,20 +21,26 @@ final class StoreValidator {
           + " builder with StreamsBuilder.withDefaultSerdes";
 
   private static final String JOIN_SERDE_FIX =
-      "it keeps a table for a join: pass Joined.with(keySerde, valueSerde, otherValueSerde) to the"
-          + " stream-table join, give the table a serde upstream, or create the builder with"
+      "it is kept for a join: pass Joined.with(keySerde, valueSerde, otherValueSerde) to the"
+          + " join, give its input a serde upstream, or create the builder with"
           + " StreamsBuilder.withDefaultSerdes";
+
+  private static final Set<String> JOIN_STEPS =
+      Set.of("materialize", "join", "leftJoin", "outerJoin");
 
   private StoreValidator() {}
 
-  /** Whether the store was added by a join to materialize a table that had no store. */
+  /**
+   * Whether a join added the store: to materialize a table that had none, or to keep the records of
+   * a stream-stream join.
+   */
   private static boolean materializedForJoin(List<GraphNode> nodes, StoreSpec store) {
     return nodes.stream()
         .anyMatch(
             node ->
                 node instanceof ProcessorNode step
                     && step.name().equals(store.definedBy())
-                    && step.operation().equals("materialize"));
+                    && JOIN_STEPS.contains(step.operation()));
   }
 
   /**

@@ -6,7 +6,7 @@ import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.SinkNode;
 import dev.sluice.streams.internal.graph.SourceNode;
 import dev.sluice.streams.internal.graph.StoreSpec;
-import dev.sluice.streams.internal.ops.ChangeSerde;
+import dev.sluice.streams.internal.ops.WrappingSerde;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -158,9 +158,10 @@ public final class TopologyCompiler {
   }
 
   private static Serde<?> orDefault(Serde<?> serde, Serde<?> fallback) {
-    if (serde instanceof ChangeSerde<?> change && change.inner() == null) {
-      // a table re-grouping writes changes of a value whose serde may be the default
-      return fallback == null ? null : change.withInner(fallback);
+    if (serde instanceof WrappingSerde wrapping && wrapping.inner() == null) {
+      // a table re-grouping writes changes (a stream-stream join stores lists) of a value whose
+      // serde may be the default
+      return fallback == null ? null : wrapping.withInner(fallback);
     }
     return serde != null ? serde : fallback;
   }

@@ -2,6 +2,7 @@ package dev.sluice.streams.internal.dsl;
 
 import dev.sluice.streams.ForeachAction;
 import dev.sluice.streams.Grouped;
+import dev.sluice.streams.JoinWindows;
 import dev.sluice.streams.Joined;
 import dev.sluice.streams.KGroupedStream;
 import dev.sluice.streams.KStream;
@@ -549,6 +550,57 @@ public final class GraphStream<K, V> implements KStream<K, V> {
       ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
       Joined<K, V, VT> joined) {
     return Joins.streamTable(this, table, joiner, joined, JoinKind.LEFT);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> join(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows) {
+    return Joins.streamStream(this, other, joiner, windows, Joined.defaults(), JoinKind.INNER);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> join(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows,
+      Joined<K, V, VO> joined) {
+    return Joins.streamStream(this, other, joiner, windows, joined, JoinKind.INNER);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> leftJoin(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows) {
+    return Joins.streamStream(this, other, joiner, windows, Joined.defaults(), JoinKind.LEFT);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> leftJoin(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows,
+      Joined<K, V, VO> joined) {
+    return Joins.streamStream(this, other, joiner, windows, joined, JoinKind.LEFT);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> outerJoin(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows) {
+    return Joins.streamStream(this, other, joiner, windows, Joined.defaults(), JoinKind.OUTER);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> outerJoin(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows,
+      Joined<K, V, VO> joined) {
+    return Joins.streamStream(this, other, joiner, windows, joined, JoinKind.OUTER);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.sluice.streams.internal.dsl;
 
+import dev.sluice.streams.JoinWindows;
 import dev.sluice.streams.Joined;
 import dev.sluice.streams.KStream;
 import dev.sluice.streams.KTable;
@@ -9,11 +10,15 @@ import dev.sluice.streams.ValueJoiner;
 import dev.sluice.streams.internal.Checks;
 import dev.sluice.streams.internal.graph.GraphBuilder;
 import dev.sluice.streams.internal.graph.ProcessorNode;
+import dev.sluice.streams.internal.graph.StoreSpec;
 import dev.sluice.streams.internal.ops.Change;
 import dev.sluice.streams.internal.ops.JoinKind;
+import dev.sluice.streams.internal.ops.ListSerde;
 import dev.sluice.streams.internal.ops.RecordFunctionProcessor;
+import dev.sluice.streams.internal.ops.StreamStreamJoinProcessor;
 import dev.sluice.streams.internal.ops.StreamTableJoinProcessor;
 import dev.sluice.streams.internal.ops.TableJoinProcessor;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -35,6 +40,9 @@ import org.apache.kafka.common.serialization.Serde;
  * the runtime's task assignor checks for every sub-topology's source topics. A stream whose keys
  * changed upstream is first repartitioned, exactly like before a grouping (and sharing that topic
  * when both follow the same key change with the same serdes).
+ *
+ * <p>A stream-stream join keeps each side in a window store of its own ({@code <step>-this-store},
+ * {@code <step>-other-store}); both side steps use both stores, so they share a sub-topology too.
  *
  * <p>Names derive from the left side's step and the verb ({@code <step>.join}, {@code
  * <step>.leftJoin.left}), never from a counter.
@@ -122,15 +130,144 @@ final class Joins {
         side(graph, name, "left", leftTable, rightTable.storeName(), true, kind, joiner);
     String rightStep =
         side(graph, name, "right", rightTable, leftTable.storeName(), false, kind, joiner);
+    merge(graph, name, List.of(leftStep, rightStep), kind, left.keySerde());
+    return new GraphTable<>(graph, name, left.keySerde(), null);
+  }
+
+  /**
+   * Joins two streams on the key, pairing records at most the windows' time difference apart.
+   *
+   * @param left this stream
+   * @param other the other stream, from the same builder
+   * @param joiner combines a left and a right value
+   * @param windows the time difference and grace
+   * @param joined the step name and input serdes
+   * @param kind inner, left or outer
+   * @param <K> key type
+   * @param <L> left value type
+   * @param <R> right value type
+   * @param <O> result value type
+   * @return the joined stream
+   */
+  static <K, L, R, O> KStream<K, O> streamStream(
+      GraphStream<K, L> left,
+      KStream<K, R> other,
+      ValueJoiner<? super L, ? super R, ? extends O> joiner,
+      JoinWindows windows,
+      Joined<K, L, R> joined,
+      JoinKind kind) {
+    Checks.notNull(other, "other");
+    Checks.notNull(joiner, "joiner");
+    Checks.notNull(windows, "windows");
+    Checks.notNull(joined, "joined");
+    Checks.argument(
+        other instanceof GraphStream<?, ?> g && g.graph() == left.graph(),
+        "%s: the other stream must come from the same StreamsBuilder",
+        kind.verb());
+    GraphStream<K, R> right = (GraphStream<K, R>) other;
+    GraphBuilder graph = left.graph();
+    String name = graph.name(joined.name(), left.nodeName(), kind.verb());
+    Serde<?> keySerde =
+        joined.keySerde() != null
+            ? joined.keySerde()
+            : left.keySerde() != null ? left.keySerde() : right.keySerde();
+    Serde<?> leftSerde = joined.valueSerde() != null ? joined.valueSerde() : left.valueSerde();
+    Serde<?> rightSerde =
+        joined.otherValueSerde() != null ? joined.otherValueSerde() : right.valueSerde();
+    String leftInput =
+        input(left, joined.name() == null ? null : name + "-left", keySerde, leftSerde);
+    String rightInput =
+        input(right, joined.name() == null ? null : name + "-right", keySerde, rightSerde);
+    long sizeMs = Math.max(1, windows.before().toMillis() + windows.after().toMillis());
+    long retentionMs = sizeMs + windows.grace().toMillis();
+    String leftStore =
+        windowStore(graph, name + "-this-store", name, keySerde, leftSerde, sizeMs, retentionMs);
+    String rightStore =
+        windowStore(graph, name + "-other-store", name, keySerde, rightSerde, sizeMs, retentionMs);
+    List<String> stores = List.of(leftStore, rightStore);
+    List<String> parents = new ArrayList<>();
+    for (boolean isLeft : new boolean[] {true, false}) {
+      String step = name + (isLeft ? ".this" : ".other");
+      StreamStreamJoinProcessor.Side side =
+          new StreamStreamJoinProcessor.Side(
+              step,
+              stores.get(isLeft ? 0 : 1),
+              stores.get(isLeft ? 1 : 0),
+              isLeft,
+              kind,
+              joiner,
+              windows.before().toMillis(),
+              windows.after().toMillis(),
+              retentionMs);
+      parents.add(streamSide(graph, side, isLeft ? leftInput : rightInput, stores, keySerde));
+    }
+    merge(graph, name, parents, kind, keySerde);
+    return new GraphStream<>(graph, name, keySerde, null, false);
+  }
+
+  /** The step a join side reads: the stream, or its repartition if its keys changed. */
+  private static String input(
+      GraphStream<?, ?> stream, String namedBase, Serde<?> keySerde, Serde<?> valueSerde) {
+    if (!stream.keyChanged()) {
+      return stream.nodeName();
+    }
+    String base = namedBase != null ? namedBase : stream.nodeName();
+    return Repartitioner.repartition(stream, base, keySerde, valueSerde).nodeName();
+  }
+
+  private static String windowStore(
+      GraphBuilder graph,
+      String store,
+      String step,
+      Serde<?> keySerde,
+      Serde<?> valueSerde,
+      long sizeMs,
+      long retentionMs) {
+    graph.addStore(
+        new StoreSpec(
+            store,
+            StoreSpec.Kind.WINDOW,
+            keySerde,
+            new ListSerde<>(valueSerde),
+            true,
+            true,
+            false,
+            null,
+            step,
+            sizeMs,
+            retentionMs));
+    return store;
+  }
+
+  private static String streamSide(
+      GraphBuilder graph,
+      StreamStreamJoinProcessor.Side side,
+      String input,
+      List<String> stores,
+      Serde<?> keySerde) {
+    graph.add(
+        new ProcessorNode(
+            side.step(),
+            List.of(input),
+            side.kind().verb(),
+            StreamStreamJoinProcessor.of(side),
+            keySerde,
+            null,
+            stores));
+    return side.step();
+  }
+
+  /** The step that emits what both sides of a join emit. */
+  private static void merge(
+      GraphBuilder graph, String name, List<String> sides, JoinKind kind, Serde<?> keySerde) {
     graph.add(
         new ProcessorNode(
             name,
-            List.of(leftStep, rightStep),
+            sides,
             kind.verb(),
-            RecordFunctionProcessor.<K, Change<O>, K, Change<O>>of(r -> r),
-            left.keySerde(),
+            RecordFunctionProcessor.<Object, Object, Object, Object>of(r -> r),
+            keySerde,
             null));
-    return new GraphTable<>(graph, name, left.keySerde(), null);
   }
 
   private static String side(

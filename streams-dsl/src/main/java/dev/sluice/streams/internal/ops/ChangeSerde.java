@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * @param <V> value type
  */
-public final class ChangeSerde<V> implements Serde<Change<V>> {
+public final class ChangeSerde<V> implements Serde<Change<V>>, WrappingSerde {
   private static final byte HAS_NEW = 1;
   private static final byte HAS_OLD = 2;
 
@@ -35,6 +35,7 @@ public final class ChangeSerde<V> implements Serde<Change<V>> {
    *
    * @return the inner serde, or null if not resolved yet
    */
+  @Override
   public Serde<V> inner() {
     return inner;
   }
@@ -45,6 +46,7 @@ public final class ChangeSerde<V> implements Serde<Change<V>> {
    * @param serde the value serde
    * @return the copy
    */
+  @Override
   @SuppressWarnings("unchecked")
   public ChangeSerde<V> withInner(Serde<?> serde) {
     return new ChangeSerde<>((Serde<V>) serde);

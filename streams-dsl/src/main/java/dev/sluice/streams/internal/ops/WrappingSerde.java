@@ -1,0 +1,25 @@
+package dev.sluice.streams.internal.ops;
+
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * A serde the DSL builds around a value serde that may not be known yet ({@link ChangeSerde},
+ * {@link ListSerde}): the compiler fills a missing inner serde with the builder's default.
+ */
+public interface WrappingSerde {
+
+  /**
+   * The wrapped serde.
+   *
+   * @return the inner serde, or null if not resolved yet
+   */
+  Serde<?> inner();
+
+  /**
+   * A copy around a resolved inner serde.
+   *
+   * @param serde the inner serde
+   * @return the copy
+   */
+  Serde<?> withInner(Serde<?> serde);
+}

@@ -1,0 +1,157 @@
+package dev.sluice.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.testdriver.TestInputTopic;
+import dev.sluice.testdriver.TestRecord;
+import dev.sluice.testdriver.TopologyTestDriver;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.Test;
+
+/** Stream-stream windowed joins (inner, left, outer) through the test driver. */
+class StreamStreamJoinTest {
+  private static final Consumed<String, String> STRINGS =
+      Consumed.with(Serdes.String(), Serdes.String());
+  private static final Produced<String, String> OUT =
+      Produced.with(Serdes.String(), Serdes.String());
+  private static final ValueJoiner<String, String, String> JOINER = (l, r) -> l + "+" + r;
+  private static final JoinWindows ONE_SECOND =
+      JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(1));
+
+  private static Topology join(JoinKindUnderTest kind) {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, String> left = builder.stream("left", STRINGS);
+    KStream<String, String> right = builder.stream("right", STRINGS);
+    (switch (kind) {
+          case INNER -> left.join(right, JOINER, ONE_SECOND);
+          case LEFT -> left.leftJoin(right, JOINER, ONE_SECOND);
+          case OUTER -> left.outerJoin(right, JOINER, ONE_SECOND);
+        })
+        .to("out", OUT);
+    return builder.build();
+  }
+
+  private enum JoinKindUnderTest {
+    INNER,
+    LEFT,
+    OUTER
+  }
+
+  private static TestInputTopic<String, String> topic(TopologyTestDriver driver, String name) {
+    return driver.inputTopic(name, Serdes.String(), Serdes.String());
+  }
+
+  /** Pipes one sequence to both sides and returns (value, timestamp) of each output record. */
+  private static List<String> run(Topology topology) {
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology)) {
+      TestInputTopic<String, String> left = topic(driver, "left");
+      TestInputTopic<String, String> right = topic(driver, "right");
+      left.pipe("k", "a", 1_000); // left first
+      right.pipe("k", "x", 1_500); // within 1 s of a: a+x at 1500
+      right.pipe("k", "y", 5_000); // right first, nothing within 1 s yet
+      left.pipe("k", "b", 4_500); // within 1 s of y: b+y at 5000
+      left.pipe("j", "c", 5_000); // another key: no partner
+      return driver.outputTopic("out", Serdes.String(), Serdes.String()).readAll().stream()
+          .map(r -> r.key() + ":" + r.value() + "@" + r.timestamp())
+          .toList();
+    }
+  }
+
+  @Test
+  void anInnerJoinPairsRecordsWithinTheTimeDifferenceInEitherArrivalOrder() {
+    assertThat(run(join(JoinKindUnderTest.INNER))).containsExactly("k:a+x@1500", "k:b+y@5000");
+  }
+
+  @Test
+  void aLeftJoinEmitsALeftRecordWithoutPartnerAtOnceWithNull() {
+    assertThat(run(join(JoinKindUnderTest.LEFT)))
+        .containsExactly("k:a+null@1000", "k:a+x@1500", "k:b+y@5000", "j:c+null@5000");
+  }
+
+  @Test
+  void anOuterJoinEmitsARecordOfEitherSideWithoutPartnerWithNull() {
+    assertThat(run(join(JoinKindUnderTest.OUTER)))
+        .containsExactly(
+            "k:a+null@1000", "k:a+x@1500", "k:null+y@5000", "k:b+y@5000", "j:c+null@5000");
+  }
+
+  @Test
+  void recordsWithTheSameKeyAndTimestampAreAllKept() {
+    try (TopologyTestDriver driver = new TopologyTestDriver(join(JoinKindUnderTest.INNER))) {
+      topic(driver, "left").pipe("k", "a1", 1_000);
+      topic(driver, "left").pipe("k", "a2", 1_000);
+      topic(driver, "right").pipe("k", "x", 1_000);
+      topic(driver, "right").pipe("k", "z", 2_001); // 1001 ms after: outside the window
+
+      assertThat(driver.outputTopic("out", Serdes.String(), Serdes.String()).readValuesToList())
+          .containsExactly("a1+x", "a2+x");
+    }
+  }
+
+  @Test
+  void aRecordOlderThanTheStoresRetentionIsDroppedAndCounted() {
+    try (TopologyTestDriver driver = new TopologyTestDriver(join(JoinKindUnderTest.LEFT))) {
+      topic(driver, "right").pipe("k", "x", 10_000);
+      // retention = 1 s before + 1 s after + no grace: stream time 10000 keeps records from 8000
+      topic(driver, "left").pipe("k", "late", 7_999);
+      topic(driver, "left").pipe("k", "kept", 8_000);
+
+      assertThat(driver.outputTopic("out", Serdes.String(), Serdes.String()).readValuesToList())
+          .containsExactly("kept+null");
+      assertThat(driver.skippedRecords()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aReKeyedSideIsRepartitionedAndBothStoresHaveStableNames() {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, String> clicks = builder.stream("clicks", STRINGS);
+    KStream<String, String> views =
+        builder.stream("views", STRINGS).selectKey((key, value) -> value);
+    clicks.join(views, JOINER, ONE_SECOND, Joined.as("clicks-views")).to("out", OUT);
+    Topology topology = builder.build();
+
+    assertThat(topology.describe().text())
+        .contains(
+            "Sink: clicks-views-right-repartition-sink (topic: clicks-views-right-repartition)")
+        .contains(
+            "Processor: clicks-views.this (operation: join, stores: [clicks-views-this-store,"
+                + " clicks-views-other-store])")
+        .contains(
+            "Processor: clicks-views.other (operation: join, stores: [clicks-views-this-store,"
+                + " clicks-views-other-store])")
+        .contains("clicks-views-this-store-changelog")
+        .contains("clicks-views-other-store-changelog");
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology)) {
+      topic(driver, "views").pipe("v1", "u1", 1_000);
+      driver
+          .inputTopic("clicks", Serdes.String(), Serdes.String())
+          .pipe(new TestRecord<>("u1", "c1", 1_200));
+
+      assertThat(driver.outputTopic("out", Serdes.String(), Serdes.String()).readKeyValuesToList())
+          .containsExactly(KeyValue.pair("u1", "c1+u1"));
+    }
+  }
+
+  @Test
+  void aStreamJoinInputWithoutSerdesFailsTheBuildNamingTheStoreAndTheFix() {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, Integer> lengths = builder.stream("left", STRINGS).mapValues(String::length);
+    lengths.join(builder.stream("right", STRINGS), (l, r) -> r + l, ONE_SECOND).to("out", OUT);
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOfSatisfying(
+            TopologyException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "step 'from-left.mapValues.join' has no value serde for its store"
+                            + " 'from-left.mapValues.join-this-store': it is kept for a join: pass"
+                            + " Joined.with(keySerde, valueSerde, otherValueSerde) to the join,"
+                            + " give its input a serde upstream, or create the builder with"
+                            + " StreamsBuilder.withDefaultSerdes"));
+  }
+}
