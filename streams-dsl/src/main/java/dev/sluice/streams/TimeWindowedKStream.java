@@ -17,8 +17,10 @@ import dev.sluice.state.Windowed;
  * <p>Emission: by default every update of a window is emitted (once per key and window per commit
  * when the store is cached). With {@link #emitFinal()} each window is emitted once, when it closes;
  * the pending windows are the store itself (persistent unless materialized in memory), and the
- * progress of emission is kept in a logged companion store {@code <store>-emitted}, so a restarted
- * task neither repeats nor loses a window.
+ * progress of emission (and the highest stream time seen, written whenever it grows) is kept in a
+ * logged companion store {@code <store>-emitted}, so a restarted task neither repeats nor loses a
+ * window. A final result carries the timestamp {@code windowEnd - 1}. With {@code
+ * Materialized.inMemory()} the pending windows are in memory and are rebuilt from the changelog.
  *
  * <p>Output: the table's keys use {@link WindowedSerdes#timeWindowed} of the key serde when that is
  * known (from {@link Grouped}, {@link Materialized} or upstream); otherwise pass one to {@code
