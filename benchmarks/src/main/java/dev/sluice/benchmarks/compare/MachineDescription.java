@@ -14,8 +14,11 @@ import java.util.stream.Stream;
  * @param memoryBytes physical memory
  * @param jvm JVM name and version
  * @param os operating system, version and architecture
+ * @param loadAverage the one-minute system load average when described (negative if unknown): other
+ *     work on the machine during the run
  */
-public record MachineDescription(String cpu, int cores, long memoryBytes, String jvm, String os) {
+public record MachineDescription(
+    String cpu, int cores, long memoryBytes, String jvm, String os, double loadAverage) {
 
   /**
    * Describes this machine.
@@ -38,7 +41,8 @@ public record MachineDescription(String cpu, int cores, long memoryBytes, String
             + System.getProperty("os.version")
             + " ("
             + System.getProperty("os.arch")
-            + ")");
+            + ")",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   private static String cpuModel() {

@@ -60,6 +60,11 @@ public final class ResultsMarkdown {
         .append(machine.jvm())
         .append("\n- OS: ")
         .append(machine.os())
+        .append("\n- Load average (1 min) when the run ended: ")
+        .append(
+            machine.loadAverage() < 0
+                ? "unknown"
+                : String.format(Locale.ROOT, "%.1f", machine.loadAverage()))
         .append("\n- JMH: ")
         .append(settings)
         .append('\n');
