@@ -1,7 +1,9 @@
 package dev.sluice.testdriver;
 
 import dev.sluice.state.KeyValueStore;
+import dev.sluice.state.SessionStore;
 import dev.sluice.state.StateStore;
+import dev.sluice.state.WindowStore;
 import dev.sluice.streams.SluiceConfig;
 import dev.sluice.streams.Topology;
 import dev.sluice.streams.internal.compile.CompiledTopology;
@@ -221,20 +223,52 @@ public final class TopologyTestDriver implements AutoCloseable {
    * @return the store
    * @throws IllegalArgumentException if there is no key-value store of that name
    */
-  @SuppressWarnings("unchecked")
   public <K, V> KeyValueStore<K, V> keyValueStore(String name) {
+    return store(name, KeyValueStore.class, "key-value");
+  }
+
+  /**
+   * A window store of the topology ({@code windowedBy(TimeWindows)} aggregations), as the task that
+   * owns it sees it.
+   *
+   * @param name the store name ({@code Materialized.as(name)}, or the name derived from the step)
+   * @param <K> key type
+   * @param <V> value type
+   * @return the store
+   * @throws IllegalArgumentException if there is no window store of that name
+   */
+  public <K, V> WindowStore<K, V> windowStore(String name) {
+    return store(name, WindowStore.class, "window");
+  }
+
+  /**
+   * A session store of the topology ({@code windowedBy(SessionWindows)} aggregations), as the task
+   * that owns it sees it.
+   *
+   * @param name the store name ({@code Materialized.as(name)}, or the name derived from the step)
+   * @param <K> key type
+   * @param <V> aggregate type
+   * @return the store
+   * @throws IllegalArgumentException if there is no session store of that name
+   */
+  public <K, V> SessionStore<K, V> sessionStore(String name) {
+    return store(name, SessionStore.class, "session");
+  }
+
+  @SuppressWarnings("unchecked")
+  private <S extends StateStore> S store(String name, Class<?> type, String kind) {
     Objects.requireNonNull(name, "name must not be null");
     checkOpen();
     List<String> names = new ArrayList<>();
     for (Task task : tasks.values()) {
       StateStore store = task.store(name);
-      if (store instanceof KeyValueStore<?, ?> keyValueStore) {
-        return (KeyValueStore<K, V>) keyValueStore;
+      if (type.isInstance(store)) {
+        return (S) store;
       }
       if (store != null) {
         throw new IllegalArgumentException(
             String.format(
-                "store '%s' is a %s, not a key-value store", name, store.getClass().getName()));
+                "store '%s' is a %s, not a %s store", name, store.getClass().getName(), kind));
       }
       names.addAll(task.storeNames());
     }

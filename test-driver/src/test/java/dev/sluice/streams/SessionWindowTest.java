@@ -2,10 +2,12 @@ package dev.sluice.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.state.KeyValueIterator;
 import dev.sluice.state.Windowed;
 import dev.sluice.testdriver.TestInputTopic;
 import dev.sluice.testdriver.TopologyTestDriver;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -63,6 +65,12 @@ class SessionWindowTest {
               session("a", 0, 0, null),
               session("a", 20_000, 20_000, null),
               session("a", 0, 20_000, 3L));
+      List<Windowed<String>> stored = new ArrayList<>();
+      try (KeyValueIterator<Windowed<String>, Long> sessions =
+          driver.<String, Long>sessionStore("sessions").fetch("a")) {
+        sessions.forEachRemaining(entry -> stored.add(entry.key()));
+      }
+      assertThat(stored).containsExactly(Windowed.of("a", 0, 20_000));
     }
   }
 

@@ -193,6 +193,7 @@ class WindowedAggregationTest {
       in(driver).pipe("a", "x", 2_000);
 
       assertThat(out(driver)).containsExactly(window("a", 0, 2));
+      assertThat(driver.<String, Long>windowStore("counts").fetch("a", M)).isEqualTo(1L);
     }
   }
 
