@@ -20,7 +20,8 @@ final class EndToEndReport {
   static final String NOTES_MARKER =
       "<!-- Notes below this line are kept when the file is rewritten. -->";
   static final String COMMAND =
-      "mvn -B -ntp -q -pl benchmarks -am package exec:exec@end-to-end -DskipTests";
+      "mvn -B -ntp -q -pl benchmarks -am package exec:exec@end-to-end -DskipTests"
+          + " -Dexec.executable=java";
 
   private final RunSettings settings;
   private final List<Workload> workloads;
