@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.streams.Consumed;
 import dev.sluice.streams.Grouped;
+import dev.sluice.streams.Joined;
 import dev.sluice.streams.KStream;
+import dev.sluice.streams.KTable;
 import dev.sluice.streams.Materialized;
+import dev.sluice.streams.Produced;
 import dev.sluice.streams.StreamsApplication;
 import dev.sluice.streams.StreamsBuilder;
 import dev.sluice.streams.StreamsException;
@@ -118,6 +121,49 @@ class InternalTopicsIT {
         .hasMessageContaining(
             "'policy-app-page-counts-changelog' has cleanup.policy=compact,delete but needs compact");
     app.close();
+  }
+
+  @Test
+  void aReKeyedStreamIsRepartitionedToTheTableItJoins(@TempDir Path dir) throws Exception {
+    kafka.createTopic("orders-4", 4);
+    kafka.createTopic("customers-2", 2);
+    kafka.createTopic("enriched-orders", 2);
+    RuntimeTestSupport.produce(
+        kafka.bootstrapServers(), "customers-2", List.<String[]>of(new String[] {"c1", "Ada"}));
+    RuntimeTestSupport.produce(
+        kafka.bootstrapServers(), "orders-4", List.<String[]>of(new String[] {"o1", "c1"}));
+    StreamsBuilder builder = new StreamsBuilder();
+    KTable<String, String> customers =
+        builder.table("customers-2", Consumed.with(Serdes.String(), Serdes.String()));
+    builder.stream("orders-4", Consumed.with(Serdes.String(), Serdes.String()))
+        .selectKey((order, customer) -> customer)
+        .join(
+            customers,
+            (customer, name) -> customer + ":" + name,
+            Joined.with(Serdes.String(), Serdes.String(), Serdes.String()))
+        .to("enriched-orders", Produced.with(Serdes.String(), Serdes.String()));
+
+    try (StreamsApplication app =
+        new StreamsApplication(
+            builder.build(), appConfig(kafka.bootstrapServers(), "join-app", dir))) {
+      app.start();
+      var out =
+          RuntimeTestSupport.readUntil(
+              kafka.bootstrapServers(),
+              "enriched-orders",
+              Duration.ofSeconds(60),
+              r -> !r.isEmpty());
+
+      assertThat(out).extracting(r -> r.value()).containsExactly("c1:Ada");
+    }
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      String repartition =
+          admin.listTopics().names().get().stream()
+              .filter(t -> t.startsWith("join-app-") && t.endsWith("-repartition"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(partitions(admin, repartition)).as("sized to the table it joins").isEqualTo(2);
+    }
   }
 
   private static int partitions(Admin admin, String topic) throws Exception {

@@ -85,7 +85,9 @@ final class InternalTopics {
   }
 
   private static int partitionsFor(InternalTopic topic, Map<Integer, Integer> tasksPerSub) {
-    int sub = topic.kind() == InternalTopic.Kind.REPARTITION ? topic.writtenBy() : topic.readBy();
+    // A repartition topic takes the partition count of the sub-topology that reads it: that of the
+    // topics it must be co-partitioned with (a join's table), or else the writer's.
+    int sub = topic.readBy();
     Integer count = tasksPerSub.get(sub);
     if (count == null) {
       throw new StreamsException(
