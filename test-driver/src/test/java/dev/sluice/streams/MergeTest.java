@@ -77,6 +77,21 @@ class MergeTest {
   }
 
   @Test
+  void mergingStreamsWithDifferentValueSerdesLeavesTheSinkWithoutAKnownSerde() {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, String> texts =
+        builder.stream("texts", Consumed.with(Serdes.String(), Serdes.String()));
+    KStream<String, String> numbers =
+        builder.stream("numbers", Consumed.with(Serdes.String(), Serdes.Long()))
+            .mapValues(String::valueOf, Named.as("as-text"));
+    texts.merge(numbers, Named.as("all")).to("merged");
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(TopologyException.class)
+        .hasMessageContaining("Sink 'all.to-merged' (topic merged) has no value serde");
+  }
+
+  @Test
   void badArgumentsAreRejected() {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, String> stream = builder.stream("in", STRINGS);

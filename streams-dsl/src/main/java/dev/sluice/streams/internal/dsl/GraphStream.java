@@ -348,15 +348,19 @@ public final class GraphStream<K, V> implements KStream<K, V> {
         "merge: the other stream must come from the same StreamsBuilder");
     GraphStream<K, V> that = (GraphStream<K, V>) other;
     String name = stepName(named, "merge");
+    // A serde is known after the merge only if both inputs agree on it.
+    Serde<?> mergedKeySerde = Objects.equals(keySerde, that.keySerde) ? keySerde : null;
+    Serde<?> mergedValueSerde = Objects.equals(valueSerde, that.valueSerde) ? valueSerde : null;
     graph.add(
         new ProcessorNode(
             name,
             List.of(nodeName, that.nodeName),
             "merge",
             RecordFunctionProcessor.<K, V, K, V>of(r -> r),
-            Objects.equals(keySerde, that.keySerde) ? keySerde : null,
-            Objects.equals(valueSerde, that.valueSerde) ? valueSerde : null));
-    return new GraphStream<>(graph, name, keySerde, valueSerde, keyChanged || that.keyChanged);
+            mergedKeySerde,
+            mergedValueSerde));
+    return new GraphStream<>(
+        graph, name, mergedKeySerde, mergedValueSerde, keyChanged || that.keyChanged);
   }
 
   @Override
