@@ -30,12 +30,7 @@ final class ActiveTasks {
   private final StateStores stateStores;
   private final Path stateDirectory;
   private final Map<Task, List<TopicPartition>> inputsOf = new HashMap<>();
-  private final Map<TaskId, Task> tasks =
-      new TreeMap<>(
-          (a, b) ->
-              a.subTopology() != b.subTopology()
-                  ? Integer.compare(a.subTopology(), b.subTopology())
-                  : Integer.compare(a.partition(), b.partition()));
+  private final Map<TaskId, Task> tasks = new TreeMap<>();
   private final Map<TopicPartition, Task> byPartition = new HashMap<>();
 
   ActiveTasks(

@@ -46,7 +46,7 @@ public final class AssignmentPlanner {
     List<Member> ordered = new ArrayList<>(members);
     ordered.sort(Comparator.comparing(Member::memberId));
     Map<String, TreeSet<TaskId>> target = new LinkedHashMap<>();
-    ordered.forEach(member -> target.put(member.memberId(), new TreeSet<>(TASK_ORDER)));
+    ordered.forEach(member -> target.put(member.memberId(), new TreeSet<>()));
     if (ordered.isEmpty()) {
       return Map.of();
     }
@@ -58,11 +58,8 @@ public final class AssignmentPlanner {
     return withholdMovingTasks(target, currentOwner);
   }
 
-  private static final Comparator<TaskId> TASK_ORDER =
-      Comparator.comparingInt(TaskId::subTopology).thenComparingInt(TaskId::partition);
-
   private static TreeSet<TaskId> sorted(Set<TaskId> tasks) {
-    TreeSet<TaskId> sorted = new TreeSet<>(TASK_ORDER);
+    TreeSet<TaskId> sorted = new TreeSet<>();
     sorted.addAll(tasks);
     return sorted;
   }
@@ -105,7 +102,7 @@ public final class AssignmentPlanner {
       Map<String, TreeSet<TaskId>> target,
       int floor,
       int withExtra) {
-    Set<TaskId> assigned = new TreeSet<>(TASK_ORDER);
+    Set<TaskId> assigned = new TreeSet<>();
     target.values().forEach(assigned::addAll);
     List<TaskId> remaining = new ArrayList<>();
     for (TaskId task : sorted(tasks)) {

@@ -112,12 +112,7 @@ public final class TaskAssignor implements ConsumerPartitionAssignor, Configurab
    */
   static Map<TaskId, List<TopicPartition>> tasks(
       CompiledTopology topology, Set<String> clusterTopics, PartitionCounts counts) {
-    Map<TaskId, List<TopicPartition>> tasks =
-        new TreeMap<>(
-            (a, b) ->
-                a.subTopology() != b.subTopology()
-                    ? Integer.compare(a.subTopology(), b.subTopology())
-                    : Integer.compare(a.partition(), b.partition()));
+    Map<TaskId, List<TopicPartition>> tasks = new TreeMap<>();
     for (SubTopology sub : topology.subTopologies()) {
       Map<String, Integer> topicCounts = new TreeMap<>();
       for (String topic : sourceTopics(sub, clusterTopics)) {
