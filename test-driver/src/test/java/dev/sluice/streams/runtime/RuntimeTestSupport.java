@@ -76,6 +76,24 @@ final class RuntimeTestSupport {
     return records;
   }
 
+  /** {@code perKey} records for each of the keys k0..k(keys-1), keys interleaved. */
+  static List<String[]> keyedRecords(int keys, int perKey) {
+    List<String[]> records = new ArrayList<>();
+    for (int i = 0; i < perKey * keys; i++) {
+      records.add(new String[] {"k" + (i % keys), "v" + i});
+    }
+    return records;
+  }
+
+  /** The same count for each of the keys k0..k(keys-1). */
+  static Map<String, Long> sameCount(int keys, long count) {
+    Map<String, Long> counts = new HashMap<>();
+    for (int k = 0; k < keys; k++) {
+      counts.put("k" + k, count);
+    }
+    return counts;
+  }
+
   /** Starts {@link ChildApplication} in a new JVM with the test JVM's class path. */
   static Process startChild(String... args) throws IOException {
     List<String> command = new ArrayList<>();

@@ -11,7 +11,6 @@ import dev.sluice.testdriver.kafka.EmbeddedKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,18 +95,10 @@ class ScaleOutIT {
   }
 
   private static List<String[]> records(int perKey) {
-    List<String[]> records = new ArrayList<>();
-    for (int i = 0; i < perKey * KEYS; i++) {
-      records.add(new String[] {"k" + (i % KEYS), "v" + i});
-    }
-    return records;
+    return RuntimeTestSupport.keyedRecords(KEYS, perKey);
   }
 
   private static Map<String, Long> expected(long count) {
-    Map<String, Long> expected = new HashMap<>();
-    for (int k = 0; k < KEYS; k++) {
-      expected.put("k" + k, count);
-    }
-    return expected;
+    return RuntimeTestSupport.sameCount(KEYS, count);
   }
 }
