@@ -14,8 +14,7 @@ import org.apache.kafka.common.serialization.Serde;
  * transactions}) into a table of balances, kept in the store {@code balances} and written to the
  * topic {@code balances} as each one changes.
  *
- * <p>Not in {@link Example#all()}: its input (transactions) and output (balances) have different
- * value types, and an {@code Example} has one.
+ * <p>Runs on a broker with {@code --example balances}.
  */
 public final class AccountBalances {
   /** The input topic, keyed by account id. */

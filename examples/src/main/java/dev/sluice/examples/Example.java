@@ -1,5 +1,6 @@
 package dev.sluice.examples;
 
+import dev.sluice.serdes.SluiceSerdes;
 import dev.sluice.streams.KeyValue;
 import dev.sluice.streams.Topology;
 import java.util.ArrayList;
@@ -8,53 +9,66 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * One runnable example: its topology, its input and output topics (String keys, values of one
- * type), and sample input events.
+ * One runnable example: its topology, its input topic with sample events, and its output topic
+ * (String keys on both).
  *
  * @param name the name used on the command line
  * @param applicationId the application id it runs under
  * @param topology builds the topology
  * @param inputTopic the topic it reads
- * @param outputTopic the topic it writes
- * @param valueSerde the value serde of both topics
+ * @param inputSerde the value serde of the input topic
  * @param samples sample input events
- * @param <V> the value type
+ * @param outputTopic the topic it writes
+ * @param outputSerde the value serde of the output topic
+ * @param <I> the input value type
+ * @param <O> the output value type
  */
-public record Example<V>(
+public record Example<I, O>(
     String name,
     String applicationId,
     Supplier<Topology> topology,
     String inputTopic,
+    Serde<I> inputSerde,
+    List<KeyValue<String, I>> samples,
     String outputTopic,
-    Serde<V> valueSerde,
-    List<KeyValue<String, V>> samples) {
+    Serde<O> outputSerde) {
 
   /**
    * The examples that run on a broker.
    *
-   * @return completed orders (the flagship), red widgets and sensor cleansing
+   * @return completed orders (the flagship), red widgets, sensor cleansing, account balances,
+   *     widget counts and sensor averages
    */
-  public static List<Example<?>> all() {
-    return List.of(orders(), widgets(), sensors());
+  public static List<Example<?, ?>> all() {
+    return List.of(orders(), widgets(), sensors(), balances(), widgetCounts(), sensorAverages());
+  }
+
+  /**
+   * The names {@link #named} accepts.
+   *
+   * @return the names, separated by {@code |}
+   */
+  public static String names() {
+    return String.join("|", all().stream().map(Example::name).toList());
   }
 
   /**
    * Looks an example up by name.
    *
-   * @param name {@code orders}, {@code widgets} or {@code sensors}
+   * @param name one of {@link #names()}
    * @return the example
    */
-  public static Example<?> named(String name) {
+  public static Example<?, ?> named(String name) {
     return all().stream()
         .filter(example -> example.name().equals(name))
         .findFirst()
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "unknown example '" + name + "': use orders, widgets or sensors"));
+                    "unknown example '" + name + "': use one of " + names()));
   }
 
-  static Example<Order> orders() {
+  static Example<Order, Order> orders() {
     String[] statuses = {"NEW", "PAID", "SHIPPED", "COMPLETE"};
     List<KeyValue<String, Order>> samples = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
@@ -66,12 +80,13 @@ public record Example<V>(
         "completed-orders",
         CompletedOrders::topology,
         CompletedOrders.ORDERS,
-        CompletedOrders.COMPLETE_ORDERS,
         CompletedOrders.ORDER_SERDE,
-        samples);
+        samples,
+        CompletedOrders.COMPLETE_ORDERS,
+        CompletedOrders.ORDER_SERDE);
   }
 
-  static Example<Widget> widgets() {
+  static Example<Widget, Widget> widgets() {
     String[] colours = {"RED", "BLUE", "GREEN"};
     List<KeyValue<String, Widget>> samples = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
@@ -83,12 +98,13 @@ public record Example<V>(
         "red-widgets",
         RedWidgets::topology,
         RedWidgets.WIDGETS,
-        RedWidgets.WIDGETS_RED,
         RedWidgets.WIDGET_SERDE,
-        samples);
+        samples,
+        RedWidgets.WIDGETS_RED,
+        RedWidgets.WIDGET_SERDE);
   }
 
-  static Example<TemperatureReading> sensors() {
+  static Example<TemperatureReading, TemperatureReading> sensors() {
     List<KeyValue<String, TemperatureReading>> samples = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
       String sensor = i % 4 == 0 ? null : "s" + (i % 3);
@@ -99,8 +115,58 @@ public record Example<V>(
         "sensor-cleansing",
         SensorCleansing::topology,
         SensorCleansing.TEMP_RAW,
+        SensorCleansing.READING_SERDE,
+        samples,
+        SensorCleansing.TEMP_CLEAN,
+        SensorCleansing.READING_SERDE);
+  }
+
+  static Example<Transaction, Double> balances() {
+    List<KeyValue<String, Transaction>> samples = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      Transaction transaction =
+          new Transaction("acct-" + (i % 3), i % 4 == 0 ? -25.0 * i : 10.0 * i);
+      samples.add(KeyValue.pair(transaction.accountId(), transaction));
+    }
+    return new Example<>(
+        "balances",
+        "account-balances",
+        AccountBalances::topology,
+        AccountBalances.TRANSACTIONS,
+        AccountBalances.TRANSACTION_SERDE,
+        samples,
+        AccountBalances.BALANCES,
+        SluiceSerdes.doubles());
+  }
+
+  static Example<Widget, Long> widgetCounts() {
+    Example<Widget, Widget> widgets = widgets();
+    return new Example<>(
+        "widget-counts",
+        "widget-counts",
+        WidgetCounts::topology,
+        widgets.inputTopic(),
+        widgets.inputSerde(),
+        widgets.samples(),
+        WidgetCounts.WIDGET_COUNTS,
+        SluiceSerdes.longs());
+  }
+
+  static Example<TemperatureReading, Double> sensorAverages() {
+    List<KeyValue<String, TemperatureReading>> samples = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      TemperatureReading reading =
+          new TemperatureReading("s" + (i % 3), i % 3 == 2 ? 40.0 - 4.0 * i : 12.0 + 1.5 * i);
+      samples.add(KeyValue.pair(reading.sensorId(), reading));
+    }
+    return new Example<>(
+        "sensor-averages",
+        "sensor-averages",
+        SensorAverages::topology,
         SensorCleansing.TEMP_CLEAN,
         SensorCleansing.READING_SERDE,
-        samples);
+        samples,
+        SensorAverages.SENSOR_AVERAGES,
+        SluiceSerdes.doubles());
   }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,7 +28,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The README's flagship command: an example pipeline on a real Kafka broker — completed orders by
- * default, or {@code --example widgets|sensors}.
+ * default, or another of {@link Example#all()} with {@code --example name}.
  *
  * <p>Without {@code --bootstrap-servers host:port} it starts a single-node broker inside this JVM
  * on free ports. It creates the topics, produces the example's sample events, starts the
@@ -42,8 +43,7 @@ public final class FlagshipExample {
   /**
    * Runs the example.
    *
-   * @param args {@code [--example orders|widgets|sensors] [--bootstrap-servers host:port]
-   *     [--max-results N]}
+   * @param args {@code [--example name] [--bootstrap-servers host:port] [--max-results N]}
    * @throws Exception if the broker or the application fails
    */
   public static void main(String[] args) throws Exception {
@@ -89,8 +89,9 @@ public final class FlagshipExample {
               throw new IllegalArgumentException(
                   "unknown option '"
                       + args[i]
-                      + "': use [--example orders|widgets|sensors] [--bootstrap-servers"
-                      + " host:port] [--max-results N]");
+                      + "': use [--example "
+                      + Example.names()
+                      + "] [--bootstrap-servers host:port] [--max-results N]");
         }
       }
       return new Options(example, servers, max);
@@ -111,11 +112,37 @@ public final class FlagshipExample {
    * @param example the example
    * @param out where to print
    * @param stop opened to stop (Ctrl-C)
-   * @param <V> the example's value type
-   * @return the output values seen, in arrival order
+   * @param <I> the example's input value type
+   * @param <O> the example's output value type
+   * @return the output records seen, in arrival order
    * @throws Exception if the broker or the application fails
    */
-  static <V> List<V> run(Options options, Example<V> example, PrintStream out, CountDownLatch stop)
+  static <I, O> List<KeyValue<String, O>> run(
+      Options options, Example<I, O> example, PrintStream out, CountDownLatch stop)
+      throws Exception {
+    int max = options.maxResults();
+    return run(options, example, out, stop, results -> max > 0 && results.size() >= max);
+  }
+
+  /**
+   * Runs an example until {@code stop} opens or {@code done} accepts the results seen so far.
+   *
+   * @param options where to run ({@code maxResults} is not used)
+   * @param example the example
+   * @param out where to print
+   * @param stop opened to stop (Ctrl-C)
+   * @param done tested after each poll of the output topic
+   * @param <I> the example's input value type
+   * @param <O> the example's output value type
+   * @return the output records seen, in arrival order
+   * @throws Exception if the broker or the application fails
+   */
+  static <I, O> List<KeyValue<String, O>> run(
+      Options options,
+      Example<I, O> example,
+      PrintStream out,
+      CountDownLatch stop,
+      Predicate<List<KeyValue<String, O>>> done)
       throws Exception {
     EmbeddedKafka embedded = null;
     String servers = options.bootstrapServers();
@@ -129,7 +156,7 @@ public final class FlagshipExample {
     try {
       createTopics(servers, List.of(example.inputTopic(), example.outputTopic()));
       produce(servers, example, out);
-      return runApplication(servers, stateDir, example, options.maxResults(), out, stop);
+      return runApplication(servers, stateDir, example, out, stop, done);
     } finally {
       if (embedded != null) {
         embedded.close();
@@ -138,13 +165,13 @@ public final class FlagshipExample {
     }
   }
 
-  private static <V> List<V> runApplication(
+  private static <I, O> List<KeyValue<String, O>> runApplication(
       String servers,
       Path stateDir,
-      Example<V> example,
-      int maxResults,
+      Example<I, O> example,
       PrintStream out,
-      CountDownLatch stop) {
+      CountDownLatch stop,
+      Predicate<List<KeyValue<String, O>>> done) {
     Map<String, Object> config =
         Map.of(
             "application.id",
@@ -156,17 +183,17 @@ public final class FlagshipExample {
             "commit.interval.ms",
             1000);
     String label = String.format("%-15s", example.outputTopic());
-    List<V> results = new ArrayList<>();
+    List<KeyValue<String, O>> results = new ArrayList<>();
     try (StreamsApplication app = new StreamsApplication(example.topology().get(), config);
-        KafkaConsumer<String, V> consumer = resultConsumer(servers, example)) {
+        KafkaConsumer<String, O> consumer = resultConsumer(servers, example)) {
       app.setStateListener((now, before) -> out.printf("application: %s -> %s%n", before, now));
       app.start();
       consumer.subscribe(Set.of(example.outputTopic()));
       out.printf("Printing %s as records arrive; Ctrl-C to stop.%n", example.outputTopic());
-      while (stop.getCount() > 0 && (maxResults == 0 || results.size() < maxResults)) {
-        for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
-          out.printf("%s -> %s%n", label, record.value());
-          results.add(record.value());
+      while (stop.getCount() > 0 && !done.test(results)) {
+        for (ConsumerRecord<String, O> record : consumer.poll(Duration.ofMillis(200))) {
+          out.printf("%s -> %s: %s%n", label, record.key(), record.value());
+          results.add(KeyValue.pair(record.key(), record.value()));
         }
         if (app.state() == StreamsApplication.State.ERROR) {
           throw new IllegalStateException("the application failed; see the log above");
@@ -178,7 +205,8 @@ public final class FlagshipExample {
     return results;
   }
 
-  private static <V> KafkaConsumer<String, V> resultConsumer(String servers, Example<V> example) {
+  private static <O> KafkaConsumer<String, O> resultConsumer(
+      String servers, Example<?, O> example) {
     return new KafkaConsumer<>(
         Map.of(
             "bootstrap.servers",
@@ -188,7 +216,7 @@ public final class FlagshipExample {
             "auto.offset.reset",
             "earliest"),
         SluiceSerdes.strings().deserializer(),
-        example.valueSerde().deserializer());
+        example.outputSerde().deserializer());
   }
 
   private static void createTopics(String servers, List<String> topics)
@@ -207,17 +235,17 @@ public final class FlagshipExample {
     }
   }
 
-  private static <V> void produce(String servers, Example<V> example, PrintStream out)
+  private static <I> void produce(String servers, Example<I, ?> example, PrintStream out)
       throws InterruptedException, ExecutionException {
     String label = String.format("%-15s", example.inputTopic());
-    try (KafkaProducer<String, V> producer =
+    try (KafkaProducer<String, I> producer =
         new KafkaProducer<>(
             Map.of("bootstrap.servers", servers, "acks", "all"),
             SluiceSerdes.strings().serializer(),
-            example.valueSerde().serializer())) {
-      for (KeyValue<String, V> event : example.samples()) {
+            example.inputSerde().serializer())) {
+      for (KeyValue<String, I> event : example.samples()) {
         producer.send(new ProducerRecord<>(example.inputTopic(), event.key(), event.value())).get();
-        out.printf("%s <- %s%n", label, event.value());
+        out.printf("%s <- %s: %s%n", label, event.key(), event.value());
       }
     }
   }

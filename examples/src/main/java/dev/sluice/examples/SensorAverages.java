@@ -15,7 +15,8 @@ import dev.sluice.streams.Topology;
  * AVG(celsius) > 20}: when a sensor's average drops to 20 or below, a null (a tombstone) deletes
  * its row downstream.
  *
- * <p>Not in {@link Example#all()}: its output values (averages) are not readings.
+ * <p>Runs on a broker with {@code --example sensor-averages} (fed with sample readings on {@code
+ * temp_clean}).
  */
 public final class SensorAverages {
   /** The output topic. */

@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.Serde;
  * sends the reviews through a repartition topic, so they meet the {@code users} partition of their
  * reviewer; {@code users} must therefore have as many partitions as that topic.
  *
- * <p>Not in {@link Example#all()}: it reads two topics of different value types.
+ * <p>Runs only through the test driver for now: {@link Example} feeds one input topic, and this
+ * pipeline reads two.
  */
 public final class UnhappyVips {
   /** The raw reviews topic. */

@@ -13,7 +13,7 @@ import dev.sluice.streams.Topology;
  * widget_counts} (line → count after each widget). Re-grouping by line sends the widgets through
  * the repartition topic {@code <application.id>-widgets-by-line-repartition}.
  *
- * <p>Not in {@link Example#all()}: its output values (counts) are not widgets.
+ * <p>Runs on a broker with {@code --example widget-counts}.
  */
 public final class WidgetCounts {
   /** The output topic and store name. */
