@@ -480,6 +480,80 @@ public interface KStream<K, V> {
       Joined<K, V, VT> joined);
 
   /**
+   * Joins each record with the global table's current row for the key the selector computes from
+   * the record (an inner join): records without a row, or whose selector returns null, are dropped;
+   * table updates emit nothing. The result keeps this stream's key. No repartitioning and no
+   * co-partitioning are needed, because every task sees the whole table. Records with a null value
+   * are dropped and counted.
+   *
+   * @param table the global table, from the same builder
+   * @param keySelector maps a record's key and value to the table key to look up
+   * @param joiner combines the record's value and the row, never with a null
+   * @param <GK> the table's key type
+   * @param <GV> the table's value type
+   * @param <VR> result value type
+   * @return the joined stream, named {@code <this step>.join}
+   */
+  <GK, GV, VR> KStream<K, VR> join(
+      GlobalKTable<GK, GV> table,
+      KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+      ValueJoiner<? super V, ? super GV, ? extends VR> joiner);
+
+  /**
+   * Like {@link #join(GlobalKTable, KeyValueMapper, ValueJoiner)}, as a named step.
+   *
+   * @param table the global table, from the same builder
+   * @param keySelector maps a record's key and value to the table key to look up
+   * @param joiner combines the record's value and the row, never with a null
+   * @param named the step name
+   * @param <GK> the table's key type
+   * @param <GV> the table's value type
+   * @param <VR> result value type
+   * @return the joined stream
+   */
+  <GK, GV, VR> KStream<K, VR> join(
+      GlobalKTable<GK, GV> table,
+      KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+      ValueJoiner<? super V, ? super GV, ? extends VR> joiner,
+      Named named);
+
+  /**
+   * Like {@link #join(GlobalKTable, KeyValueMapper, ValueJoiner)}, but every record with a value is
+   * emitted: the joiner gets null when the table has no row for the selected key, or when the
+   * selector returns null.
+   *
+   * @param table the global table, from the same builder
+   * @param keySelector maps a record's key and value to the table key to look up
+   * @param joiner combines the record's value and the row, or null
+   * @param <GK> the table's key type
+   * @param <GV> the table's value type
+   * @param <VR> result value type
+   * @return the joined stream, named {@code <this step>.leftJoin}
+   */
+  <GK, GV, VR> KStream<K, VR> leftJoin(
+      GlobalKTable<GK, GV> table,
+      KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+      ValueJoiner<? super V, ? super GV, ? extends VR> joiner);
+
+  /**
+   * Like {@link #leftJoin(GlobalKTable, KeyValueMapper, ValueJoiner)}, as a named step.
+   *
+   * @param table the global table, from the same builder
+   * @param keySelector maps a record's key and value to the table key to look up
+   * @param joiner combines the record's value and the row, or null
+   * @param named the step name
+   * @param <GK> the table's key type
+   * @param <GV> the table's value type
+   * @param <VR> result value type
+   * @return the joined stream
+   */
+  <GK, GV, VR> KStream<K, VR> leftJoin(
+      GlobalKTable<GK, GV> table,
+      KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+      ValueJoiner<? super V, ? super GV, ? extends VR> joiner,
+      Named named);
+
+  /**
    * Joins this stream with another on the key, pairing records whose timestamps are at most the
    * windows' time difference apart (an inner join). Each pair is emitted once, when its second
    * record arrives, with the later of the two timestamps. Both sides are kept in window stores

@@ -2,6 +2,7 @@ package dev.sluice.streams;
 
 import dev.sluice.streams.internal.Checks;
 import dev.sluice.streams.internal.compile.TopologyCompiler;
+import dev.sluice.streams.internal.dsl.GraphGlobalTable;
 import dev.sluice.streams.internal.dsl.GraphStream;
 import dev.sluice.streams.internal.dsl.TableSteps;
 import dev.sluice.streams.internal.graph.GraphBuilder;
@@ -193,6 +194,65 @@ public final class StreamsBuilder {
   }
 
   /**
+   * A global table of a topic, with the default serdes: every task sees the latest value per key of
+   * all the topic's partitions (see {@link GlobalKTable}).
+   *
+   * @param topic the topic
+   * @param <K> key type
+   * @param <V> value type
+   * @return the global table
+   */
+  public <K, V> GlobalKTable<K, V> globalTable(String topic) {
+    return globalTable(topic, new Consumed<K, V>(null, null, null, null), Materialized.defaults());
+  }
+
+  /**
+   * A global table of a topic.
+   *
+   * @param topic the topic
+   * @param consumed serdes, timestamp extractor and source name
+   * @param <K> key type
+   * @param <V> value type
+   * @return the global table
+   */
+  public <K, V> GlobalKTable<K, V> globalTable(String topic, Consumed<K, V> consumed) {
+    return globalTable(topic, consumed, Materialized.defaults());
+  }
+
+  /**
+   * A global table of a topic, in a configured store.
+   *
+   * @param topic the topic
+   * @param materialized the store name, serdes (also used to read the topic) and engine
+   * @param <K> key type
+   * @param <V> value type
+   * @return the global table
+   */
+  public <K, V> GlobalKTable<K, V> globalTable(String topic, Materialized<K, V> materialized) {
+    return globalTable(topic, new Consumed<K, V>(null, null, null, null), materialized);
+  }
+
+  /**
+   * A global table of a topic, in a configured store. Each application instance keeps one copy,
+   * loaded from every partition of the topic before the instance runs and kept up to date while it
+   * does; the topic is its changelog, so the store is never logged (nor cached, since it emits
+   * nothing). Records with a null key are skipped. A topic can back one global table and cannot
+   * also be read as a stream or table.
+   *
+   * @param topic the topic
+   * @param consumed serdes, timestamp extractor and source name (default {@code from-<topic>})
+   * @param materialized the store name (default {@code <source>.globalTable-store}), serdes
+   *     (default the consumed ones) and engine (RocksDB, or in memory)
+   * @param <K> key type
+   * @param <V> value type
+   * @return the global table
+   */
+  public <K, V> GlobalKTable<K, V> globalTable(
+      String topic, Consumed<K, V> consumed, Materialized<K, V> materialized) {
+    return GraphGlobalTable.add(graph, topic, consumed, materialized);
+  }
+
+  /**
    * A stream of every topic matching a pattern, with the default serdes.
    *
    * @param pattern the topic pattern
@@ -379,6 +439,7 @@ public final class StreamsBuilder {
     return TopologyCompiler.compile(
         graph.nodes(),
         graph.stores(),
+        graph.globalStores(),
         graph.repartitionTopics(),
         defaultKeySerde,
         defaultValueSerde);

@@ -12,7 +12,8 @@ public interface Topology {
   /**
    * The topics read by name (pattern sources are listed in {@link #describe()}), including the
    * internal repartition topics (named without the application-id prefix until the runtime binds
-   * the topology to its application id).
+   * the topology to its application id). Global tables' topics are not among them: every instance
+   * reads those in full, outside the consumer group, and {@link #describe()} lists them.
    *
    * @return the source topics
    */

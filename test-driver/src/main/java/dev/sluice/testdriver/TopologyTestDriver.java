@@ -8,6 +8,7 @@ import dev.sluice.streams.SluiceConfig;
 import dev.sluice.streams.Topology;
 import dev.sluice.streams.internal.compile.CompiledTopology;
 import dev.sluice.streams.internal.compile.SubTopology;
+import dev.sluice.streams.internal.engine.GlobalStateStores;
 import dev.sluice.streams.internal.engine.RecordCollector;
 import dev.sluice.streams.internal.engine.Task;
 import dev.sluice.streams.internal.engine.TaskId;
@@ -49,6 +50,11 @@ import org.apache.kafka.common.serialization.Serde;
  * the last commit, so updates to one key between commits are emitted once. It also commits on
  * {@link #close()}.
  *
+ * <p>Global tables: a record piped into (or written by a sink to) a global table's topic updates
+ * the global store at once, before {@code pipe} returns, and every task reads it; {@link
+ * #keyValueStore(String)} reads it too (read-only). The store lives under {@code
+ * <state.dir>/global} with its checkpoint.
+ *
  * <p>Not thread-safe; close it at the end of each test.
  */
 public final class TopologyTestDriver implements AutoCloseable {
@@ -67,6 +73,7 @@ public final class TopologyTestDriver implements AutoCloseable {
   private final ArrayDeque<ConsumerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
   private final RecordCollector collector = new Collector();
   private final DriverState state;
+  private final GlobalStateStores globals;
   private final long commitIntervalMs;
   private final boolean stateful;
   private long lastCommit;
@@ -111,8 +118,15 @@ public final class TopologyTestDriver implements AutoCloseable {
     this.config = SluiceConfig.of(settings);
     this.topology = compiled.forApplication(this.config.applicationId());
     this.commitIntervalMs = this.config.commitIntervalMs();
-    this.stateful = !this.topology.stores().isEmpty();
+    this.stateful = !this.topology.stores().isEmpty() || !this.topology.globalStores().isEmpty();
     this.state = new DriverState(settings);
+    this.globals =
+        new GlobalStateStores(
+            this.topology.globalStores(),
+            state.stores(),
+            state.directory().resolve("global"),
+            this.config.deserializationExceptionHandler());
+    globals.open();
     this.startTime = wallClockStart.toEpochMilli();
     this.wallClock = startTime;
     this.lastCommit = startTime;
@@ -158,11 +172,11 @@ public final class TopologyTestDriver implements AutoCloseable {
     Objects.requireNonNull(valueSerde, "valueSerde must not be null");
     Objects.requireNonNull(start, "start must not be null");
     Objects.requireNonNull(autoAdvance, "autoAdvance must not be null");
-    if (topology.subTopologyReading(topic) == null) {
+    if (topology.subTopologyReading(topic) == null && !globals.topics().contains(topic)) {
       throw new IllegalArgumentException(
           String.format(
-              "topic '%s' is not read by the topology; it reads %s%s",
-              topic, topology.sourceTopics(), patternNote()));
+              "topic '%s' is not read by the topology; it reads %s%s%s",
+              topic, topology.sourceTopics(), patternNote(), globalNote()));
     }
     return new TestInputTopic<>(
         this,
@@ -215,7 +229,8 @@ public final class TopologyTestDriver implements AutoCloseable {
 
   /**
    * A key-value store of the topology, as the task that owns it sees it: reads see cached writes.
-   * Writing to it from a test is allowed and is logged like any write.
+   * Writing to it from a test is allowed and is logged like any write. A global table's store is
+   * returned as tasks see it: read-only.
    *
    * @param name the store name ({@code Materialized.as(name)}, or the name derived from the step)
    * @param <K> key type
@@ -259,7 +274,15 @@ public final class TopologyTestDriver implements AutoCloseable {
   private <S extends StateStore> S store(String name, Class<?> type, String kind) {
     Objects.requireNonNull(name, "name must not be null");
     checkOpen();
-    List<String> names = new ArrayList<>();
+    List<String> names = new ArrayList<>(globals.names());
+    StateStore global = globals.view(name);
+    if (global != null) {
+      if (type.isInstance(global)) {
+        return (S) global;
+      }
+      throw new IllegalArgumentException(
+          String.format("store '%s' is a global key-value store, not a %s store", name, kind));
+    }
     for (Task task : tasks.values()) {
       StateStore store = task.store(name);
       if (type.isInstance(store)) {
@@ -286,13 +309,13 @@ public final class TopologyTestDriver implements AutoCloseable {
   }
 
   /**
-   * Records skipped so far by every task: undecodable under log-and-continue, or with a negative
-   * timestamp.
+   * Records skipped so far by every task and global store: undecodable under log-and-continue, with
+   * a negative timestamp, or dropped by a step; for global tables, records with a null key.
    *
    * @return the count
    */
   public long skippedRecords() {
-    return tasks.values().stream().mapToLong(Task::skippedRecords).sum();
+    return tasks.values().stream().mapToLong(Task::skippedRecords).sum() + globals.skippedRecords();
   }
 
   /**
@@ -320,6 +343,11 @@ public final class TopologyTestDriver implements AutoCloseable {
         failure = failure == null ? e : failure;
       }
     }
+    try {
+      globals.close();
+    } catch (RuntimeException e) {
+      failure = failure == null ? e : failure;
+    }
     state.close();
     if (failure != null) {
       throw failure;
@@ -346,6 +374,7 @@ public final class TopologyTestDriver implements AutoCloseable {
       }
       task.checkpoint(acked);
     }
+    globals.checkpoint();
     lastCommit = wallClock;
   }
 
@@ -386,6 +415,10 @@ public final class TopologyTestDriver implements AutoCloseable {
     while ((next = pending.pollFirst()) != null) {
       InputPartition input = input(next.topic());
       Task task = input.task;
+      if (task == null) {
+        globals.apply(input.partition, List.of(next));
+        continue;
+      }
       task.addRecord(input.partition, next);
       while (task.process()) {
         // each record runs to completion; records written to topics the topology reads are
@@ -412,7 +445,10 @@ public final class TopologyTestDriver implements AutoCloseable {
         Optional.empty());
   }
 
-  /** A topic the topology reads: its one partition, next offset and the task reading it. */
+  /**
+   * A topic the topology reads: its one partition, next offset and the task reading it (null for a
+   * global table's topic).
+   */
   private static final class InputPartition {
     final TopicPartition partition;
     final Task task;
@@ -427,10 +463,15 @@ public final class TopologyTestDriver implements AutoCloseable {
   private InputPartition input(String topic) {
     InputPartition input = inputs.get(topic);
     if (input == null) {
-      input =
-          new InputPartition(
-              new TopicPartition(topic, PARTITION), taskFor(topology.subTopologyReading(topic)));
-      input.nextOffset = firstOffsets.getOrDefault(topic, 0L);
+      TopicPartition partition = new TopicPartition(topic, PARTITION);
+      if (globals.topics().contains(topic)) {
+        input = new InputPartition(partition, null);
+        Long position = globals.position(partition);
+        input.nextOffset = position == null ? 0 : position;
+      } else {
+        input = new InputPartition(partition, taskFor(topology.subTopologyReading(topic)));
+        input.nextOffset = firstOffsets.getOrDefault(topic, 0L);
+      }
       inputs.put(topic, input);
     }
     return input;
@@ -449,7 +490,8 @@ public final class TopologyTestDriver implements AutoCloseable {
                   collector,
                   () -> wallClock,
                   state.stores(),
-                  state.directory());
+                  state.directory(),
+                  globals);
           task.initialize();
           // nothing to restore offline: a fresh directory, or state.dir with its checkpoints, so
           // that changelog (and table source) offsets go on from where the checkpoints are
@@ -482,7 +524,9 @@ public final class TopologyTestDriver implements AutoCloseable {
   private OutputTopic output(String topic) {
     OutputTopic output = outputs.get(topic);
     if (output == null) {
-      output = new OutputTopic(topology.subTopologyReading(topic) != null);
+      output =
+          new OutputTopic(
+              topology.subTopologyReading(topic) != null || globals.topics().contains(topic));
       output.nextOffset = firstOffsets.getOrDefault(topic, 0L);
       outputs.put(topic, output);
     }
@@ -495,6 +539,10 @@ public final class TopologyTestDriver implements AutoCloseable {
         .filter(source -> source.pattern() != null)
         .map(source -> " and topics matching " + source.topicsText())
         .reduce("", String::concat);
+  }
+
+  private String globalNote() {
+    return globals.topics().isEmpty() ? "" : " and global tables' topics " + globals.topics();
   }
 
   private void checkOpen() {

@@ -3,6 +3,7 @@ package dev.sluice.streams.internal.compile;
 import dev.sluice.streams.Topology;
 import dev.sluice.streams.TopologyDescription;
 import dev.sluice.streams.internal.Checks;
+import dev.sluice.streams.internal.graph.GlobalStore;
 import dev.sluice.streams.internal.graph.GraphNode;
 import dev.sluice.streams.internal.graph.SinkNode;
 import dev.sluice.streams.internal.graph.SourceNode;
@@ -27,16 +28,21 @@ import java.util.TreeSet;
  *
  * @param subTopologies the sub-topologies, by id
  * @param internalTopics the repartition and changelog topics (see {@link InternalTopic} for names)
+ * @param globalStores the global tables' stores and sources, kept once per instance for every task
  * @param applicationId the application id the names are bound to, or null if unbound
  */
 public record CompiledTopology(
-    List<SubTopology> subTopologies, List<InternalTopic> internalTopics, String applicationId)
+    List<SubTopology> subTopologies,
+    List<InternalTopic> internalTopics,
+    List<GlobalStore> globalStores,
+    String applicationId)
     implements Topology {
 
   /** Copies the lists. */
   public CompiledTopology {
     subTopologies = List.copyOf(subTopologies);
     internalTopics = List.copyOf(internalTopics);
+    globalStores = List.copyOf(globalStores);
   }
 
   /**
@@ -69,7 +75,7 @@ public record CompiledTopology(
     for (SubTopology sub : subTopologies) {
       subs.add(bind(sub, renamed, applicationId));
     }
-    return new CompiledTopology(subs, topics, applicationId);
+    return new CompiledTopology(subs, topics, globalStores, applicationId);
   }
 
   private static SubTopology bind(
@@ -133,6 +139,17 @@ public record CompiledTopology(
   public Set<String> sourceTopics() {
     Set<String> topics = new TreeSet<>();
     subTopologies.forEach(sub -> topics.addAll(sub.sourceTopics()));
+    return Collections.unmodifiableSet(topics);
+  }
+
+  /**
+   * The topics global tables read, from all partitions, outside the consumer group.
+   *
+   * @return sorted topic names
+   */
+  public Set<String> globalTopics() {
+    Set<String> topics = new TreeSet<>();
+    globalStores.forEach(global -> topics.add(global.topic()));
     return Collections.unmodifiableSet(topics);
   }
 

@@ -48,9 +48,11 @@ final class StoreValidator {
    *
    * @param nodes the nodes with default serdes applied
    * @param stores the stores with default serdes applied
+   * @param globalStores the names of the global stores, which steps may use too
    * @return the problems, empty if there are none
    */
-  static List<String> problems(List<GraphNode> nodes, List<StoreSpec> stores) {
+  static List<String> problems(
+      List<GraphNode> nodes, List<StoreSpec> stores, Set<String> globalStores) {
     List<String> problems = new ArrayList<>();
     Map<String, List<StoreSpec>> byName = new LinkedHashMap<>();
     for (StoreSpec store : stores) {
@@ -82,7 +84,7 @@ final class StoreValidator {
       if (node instanceof ProcessorNode processor) {
         used.addAll(processor.stores());
         for (String store : processor.stores()) {
-          if (!byName.containsKey(store)) {
+          if (!byName.containsKey(store) && !globalStores.contains(store)) {
             problems.add(
                 String.format(
                     "Processor '%s' uses store '%s', which is not defined: add it with"

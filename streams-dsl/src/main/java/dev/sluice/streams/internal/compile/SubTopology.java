@@ -42,7 +42,8 @@ public record SubTopology(
    *
    * @param id the sub-topology number
    * @param nodes the steps, parents first
-   * @param allStores every store of the topology, by name; the ones these steps use are kept
+   * @param allStores every task store of the topology, by name; the ones these steps use are kept
+   *     (global stores are not in it)
    * @param applicationId the bound application id, or null
    * @return the sub-topology
    */
@@ -53,7 +54,12 @@ public record SubTopology(
     for (GraphNode node : nodes) {
       children.put(node.name(), new ArrayList<>());
       if (node instanceof ProcessorNode processor) {
-        processor.stores().forEach(store -> stores.putIfAbsent(store, allStores.get(store)));
+        for (String store : processor.stores()) {
+          // a global store is in no sub-topology: the instance keeps it for every task
+          if (allStores.containsKey(store)) {
+            stores.putIfAbsent(store, allStores.get(store));
+          }
+        }
       }
     }
     for (GraphNode node : nodes) {

@@ -1,6 +1,7 @@
 package dev.sluice.streams.internal.compile;
 
 import dev.sluice.streams.TopologyException;
+import dev.sluice.streams.internal.graph.GlobalStore;
 import dev.sluice.streams.internal.graph.GraphNode;
 import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.SinkNode;
@@ -9,6 +10,7 @@ import dev.sluice.streams.internal.graph.StoreSpec;
 import dev.sluice.streams.internal.ops.WrappingSerde;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ import org.apache.kafka.common.serialization.Serde;
  * Compiles a builder's logical graph into a {@link CompiledTopology} in explicit stages, each a
  * pure function: resolve default serdes (of steps and stores), validate (collecting every problem),
  * split into sub-topologies (connected components; steps sharing a store are connected), then list
- * the internal topics.
+ * the internal topics. Global tables' stores stay outside the sub-topologies: the topology carries
+ * them beside them, and a global store's topic is its changelog, so it adds no internal topic.
  *
  * <p>Stateless chains need no separate fusion pass: a step forwards by calling its children
  * directly, so a record crosses a whole chain in one call stack, with no queue between steps and
@@ -40,7 +43,7 @@ public final class TopologyCompiler {
    */
   public static CompiledTopology compile(
       List<GraphNode> nodes, Serde<?> defaultKeySerde, Serde<?> defaultValueSerde) {
-    return compile(nodes, List.of(), Set.of(), defaultKeySerde, defaultValueSerde);
+    return compile(nodes, List.of(), List.of(), Set.of(), defaultKeySerde, defaultValueSerde);
   }
 
   /**
@@ -48,6 +51,7 @@ public final class TopologyCompiler {
    *
    * @param nodes the logical graph in definition order
    * @param stores the declared stores
+   * @param globalStores the global tables' stores and sources
    * @param repartitionTopics the internal repartition topics, without the application-id prefix
    * @param defaultKeySerde the builder's default key serde, or null
    * @param defaultValueSerde the builder's default value serde, or null
@@ -57,6 +61,7 @@ public final class TopologyCompiler {
   public static CompiledTopology compile(
       List<GraphNode> nodes,
       List<StoreSpec> stores,
+      List<GlobalStore> globalStores,
       Set<String> repartitionTopics,
       Serde<?> defaultKeySerde,
       Serde<?> defaultValueSerde) {
@@ -68,14 +73,30 @@ public final class TopologyCompiler {
               orDefault(store.keySerde(), defaultKeySerde),
               orDefault(store.valueSerde(), defaultValueSerde)));
     }
+    List<GlobalStore> resolvedGlobals = new ArrayList<>();
+    for (GlobalStore global : globalStores) {
+      SourceNode source =
+          (SourceNode)
+              resolveSerdes(List.of(global.source()), defaultKeySerde, defaultValueSerde).get(0);
+      StoreSpec store = global.store();
+      resolvedGlobals.add(
+          new GlobalStore(
+              source,
+              store.withSerdes(
+                  orDefault(store.keySerde(), source.keySerde()),
+                  orDefault(store.valueSerde(), source.valueSerde()))));
+    }
+    Set<String> globalNames = new HashSet<>();
+    resolvedGlobals.forEach(global -> globalNames.add(global.name()));
     List<String> problems = TopologyValidator.problems(resolved, repartitionTopics);
-    problems.addAll(StoreValidator.problems(resolved, resolvedStores));
+    problems.addAll(StoreValidator.problems(resolved, resolvedStores, globalNames));
+    problems.addAll(GlobalStoreValidator.problems(resolved, resolvedStores, resolvedGlobals));
     if (!problems.isEmpty()) {
       throw new TopologyException(problems);
     }
     List<SubTopology> subTopologies = split(resolved, resolvedStores);
     return new CompiledTopology(
-        subTopologies, internalTopics(subTopologies, repartitionTopics), null);
+        subTopologies, internalTopics(subTopologies, repartitionTopics), resolvedGlobals, null);
   }
 
   /**
@@ -174,6 +195,8 @@ public final class TopologyCompiler {
    * @return the sub-topologies
    */
   static List<SubTopology> split(List<GraphNode> nodes, List<StoreSpec> stores) {
+    Map<String, StoreSpec> storesByName = new HashMap<>();
+    stores.forEach(store -> storesByName.put(store.name(), store));
     Map<String, String> root = new HashMap<>();
     Map<String, String> firstUserOfStore = new HashMap<>();
     for (GraphNode node : nodes) {
@@ -181,9 +204,13 @@ public final class TopologyCompiler {
       for (String parent : node.parents()) {
         union(root, node.name(), parent);
       }
-      // steps that share a store run in the same task, so they join one sub-topology
+      // steps that share a store run in the same task, so they join one sub-topology (a global
+      // store is outside every task: steps that read it stay apart)
       if (node instanceof ProcessorNode processor) {
         for (String store : processor.stores()) {
+          if (!storesByName.containsKey(store)) {
+            continue;
+          }
           String first = firstUserOfStore.putIfAbsent(store, node.name());
           if (first != null) {
             union(root, first, node.name());
@@ -191,8 +218,6 @@ public final class TopologyCompiler {
         }
       }
     }
-    Map<String, StoreSpec> storesByName = new HashMap<>();
-    stores.forEach(store -> storesByName.put(store.name(), store));
     Map<String, List<GraphNode>> components = new LinkedHashMap<>();
     for (GraphNode node : nodes) {
       components.computeIfAbsent(find(root, node.name()), k -> new ArrayList<>()).add(node);

@@ -1,6 +1,7 @@
 package dev.sluice.streams.internal.compile;
 
 import dev.sluice.streams.TopologyDescription;
+import dev.sluice.streams.internal.graph.GlobalStore;
 import dev.sluice.streams.internal.graph.GraphNode;
 import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.SinkNode;
@@ -36,6 +37,14 @@ final class TopologyDescriber {
         if (!node.parents().isEmpty()) {
           out.append("      <-- ").append(String.join(", ", node.parents())).append('\n');
         }
+      }
+    }
+    if (!topology.globalStores().isEmpty()) {
+      out.append("  Global stores (one per instance, read by every task):\n");
+      for (GlobalStore global : topology.globalStores()) {
+        out.append("    Global store: ").append(global.name());
+        out.append(" (fed by source ").append(global.source().name());
+        out.append(" from every partition of topic ").append(global.topic()).append(")\n");
       }
     }
     if (!topology.internalTopics().isEmpty()) {
@@ -106,10 +115,42 @@ final class TopologyDescriber {
       }
       out.append("  end\n");
     }
+    globalStores(topology, nodeIds, topicIds, out, edges);
     topicIds.forEach(
         (topic, id) ->
             out.append("  ").append(id).append("[(\"").append(escape(topic)).append("\")]\n"));
     return out.append(edges).toString();
+  }
+
+  /** A subgraph of global stores: topic --> store, and a dotted edge to each step reading it. */
+  private static void globalStores(
+      CompiledTopology topology,
+      Map<String, String> nodeIds,
+      Map<String, String> topicIds,
+      StringBuilder out,
+      StringBuilder edges) {
+    if (topology.globalStores().isEmpty()) {
+      return;
+    }
+    out.append("  subgraph global[\"Global stores\"]\n");
+    List<GlobalStore> globals = topology.globalStores();
+    for (int i = 0; i < globals.size(); i++) {
+      GlobalStore global = globals.get(i);
+      String id = "g" + i;
+      out.append("    ").append(id).append("[(\"Global store: ");
+      out.append(escape(global.name())).append("\")]\n");
+      String topic = topicId(topicIds, global.topic());
+      edges.append("  ").append(topic).append(" --> ").append(id).append('\n');
+      for (SubTopology sub : topology.subTopologies()) {
+        for (GraphNode node : sub.nodes()) {
+          if (node instanceof ProcessorNode step && step.stores().contains(global.name())) {
+            edges.append("  ").append(id).append(" -.-> ").append(nodeIds.get(node.name()));
+            edges.append('\n');
+          }
+        }
+      }
+    }
+    out.append("  end\n");
   }
 
   private static String topicId(Map<String, String> topicIds, String topic) {

@@ -2,8 +2,6 @@ package dev.sluice.streams.internal.dsl;
 
 import dev.sluice.streams.ForeachAction;
 import dev.sluice.streams.Grouped;
-import dev.sluice.streams.JoinWindows;
-import dev.sluice.streams.Joined;
 import dev.sluice.streams.KGroupedStream;
 import dev.sluice.streams.KStream;
 import dev.sluice.streams.KTable;
@@ -15,7 +13,6 @@ import dev.sluice.streams.Predicate;
 import dev.sluice.streams.Produced;
 import dev.sluice.streams.SplitStream;
 import dev.sluice.streams.TopicNameExtractor;
-import dev.sluice.streams.ValueJoiner;
 import dev.sluice.streams.ValueMapper;
 import dev.sluice.streams.ValueMapperWithKey;
 import dev.sluice.streams.internal.Checks;
@@ -23,7 +20,6 @@ import dev.sluice.streams.internal.graph.GraphBuilder;
 import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.SinkNode;
 import dev.sluice.streams.internal.ops.FlatMapProcessor;
-import dev.sluice.streams.internal.ops.JoinKind;
 import dev.sluice.streams.internal.ops.KeyPreservingProcessor;
 import dev.sluice.streams.internal.ops.RecordFunctionProcessor;
 import dev.sluice.streams.processor.ProcessorSupplier;
@@ -37,12 +33,12 @@ import org.apache.kafka.common.serialization.Serde;
 /**
  * The {@link KStream} a builder hands out: a handle on one step of the logical graph, with the
  * serdes known for that step's output. Each DSL call validates its arguments and appends one {@link
- * ProcessorNode} or {@link SinkNode}.
+ * ProcessorNode} or {@link SinkNode}. The join verbs are in {@link StreamJoins}.
  *
  * @param <K> key type
  * @param <V> value type
  */
-public final class GraphStream<K, V> implements KStream<K, V> {
+public final class GraphStream<K, V> extends StreamJoins<K, V> {
   private final GraphBuilder graph;
   private final String nodeName;
   private final Serde<?> keySerde;
@@ -526,85 +522,6 @@ public final class GraphStream<K, V> implements KStream<K, V> {
             graph, parent, name, "toTable", materialized, keySerde, valueSerde, null),
         (key, value, current) -> value,
         false);
-  }
-
-  @Override
-  public <VT, VR> KStream<K, VR> join(
-      KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
-    return Joins.streamTable(this, table, joiner, Joined.defaults(), JoinKind.INNER);
-  }
-
-  @Override
-  public <VT, VR> KStream<K, VR> join(
-      KTable<K, VT> table,
-      ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
-      Joined<K, V, VT> joined) {
-    return Joins.streamTable(this, table, joiner, joined, JoinKind.INNER);
-  }
-
-  @Override
-  public <VT, VR> KStream<K, VR> leftJoin(
-      KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
-    return Joins.streamTable(this, table, joiner, Joined.defaults(), JoinKind.LEFT);
-  }
-
-  @Override
-  public <VT, VR> KStream<K, VR> leftJoin(
-      KTable<K, VT> table,
-      ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
-      Joined<K, V, VT> joined) {
-    return Joins.streamTable(this, table, joiner, joined, JoinKind.LEFT);
-  }
-
-  @Override
-  public <VO, VR> KStream<K, VR> join(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows) {
-    return Joins.streamStream(this, other, joiner, windows, Joined.defaults(), JoinKind.INNER);
-  }
-
-  @Override
-  public <VO, VR> KStream<K, VR> join(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows,
-      Joined<K, V, VO> joined) {
-    return Joins.streamStream(this, other, joiner, windows, joined, JoinKind.INNER);
-  }
-
-  @Override
-  public <VO, VR> KStream<K, VR> leftJoin(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows) {
-    return Joins.streamStream(this, other, joiner, windows, Joined.defaults(), JoinKind.LEFT);
-  }
-
-  @Override
-  public <VO, VR> KStream<K, VR> leftJoin(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows,
-      Joined<K, V, VO> joined) {
-    return Joins.streamStream(this, other, joiner, windows, joined, JoinKind.LEFT);
-  }
-
-  @Override
-  public <VO, VR> KStream<K, VR> outerJoin(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows) {
-    return Joins.streamStream(this, other, joiner, windows, Joined.defaults(), JoinKind.OUTER);
-  }
-
-  @Override
-  public <VO, VR> KStream<K, VR> outerJoin(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows,
-      Joined<K, V, VO> joined) {
-    return Joins.streamStream(this, other, joiner, windows, joined, JoinKind.OUTER);
   }
 
   /**

@@ -116,6 +116,44 @@ public final class Task {
       WallClock clock,
       StateStores stateStores,
       Path stateDirectory) {
+    this(
+        id,
+        subTopology,
+        applicationId,
+        handler,
+        collector,
+        clock,
+        stateStores,
+        stateDirectory,
+        GlobalStateStores.none());
+  }
+
+  /**
+   * Creates a task whose steps may also read global stores. Its stores are opened by {@link
+   * #initialize()}.
+   *
+   * @param id the task id
+   * @param subTopology what it runs, from a topology bound to {@code applicationId}
+   * @param applicationId the application id, for the processor context and changelog topics
+   * @param handler what to do with undecodable records
+   * @param collector where sinks send records, and logged stores their changelog records
+   * @param clock the wall clock
+   * @param stateStores the process-wide store factory; may be null if the sub-topology has no
+   *     stores
+   * @param stateDirectory {@code state.dir}; may be null if the sub-topology has no stores
+   * @param globals the instance's global stores, open before the task runs; the task reads them and
+   *     never closes them
+   */
+  public Task(
+      TaskId id,
+      SubTopology subTopology,
+      String applicationId,
+      DeserializationExceptionHandler handler,
+      RecordCollector collector,
+      WallClock clock,
+      StateStores stateStores,
+      Path stateDirectory,
+      GlobalStateStores globals) {
     Checks.argument(
         subTopology.applicationId() == null || subTopology.applicationId().equals(applicationId),
         "sub-topology %d is bound to application '%s', not '%s'",
@@ -125,7 +163,8 @@ public final class Task {
     this.scope = new TaskScope(id, applicationId, clock);
     this.subTopology = subTopology;
     this.stores =
-        new TaskStores(scope, subTopology.stores(), stateStores, stateDirectory, collector);
+        new TaskStores(
+            scope, subTopology.stores(), stateStores, stateDirectory, collector, globals);
     Map<String, ProcessorNodeRuntime> byName = new LinkedHashMap<>();
     for (GraphNode node : subTopology.nodes()) {
       List<String> storeNames =

@@ -31,7 +31,8 @@ import org.apache.kafka.common.serialization.Serde;
  * engine (RocksDB under {@code <state.dir>/<taskId>/<store>}, or memory) → change logging to {@code
  * <application.id>-<store>-changelog} through the task's {@link RecordCollector}, at the task's
  * partition → record cache (only when the spec asks for one and the process-wide cache budget is
- * above zero).
+ * above zero). Global stores are not the task's: {@link #get} hands out their read-only views, and
+ * nothing else here touches them.
  *
  * <p>Invariants: stores are opened once ({@link #open}), in upstream-first order, and flushed in
  * that order, so a cache flush that forwards into a downstream store's step reaches that store
@@ -44,6 +45,7 @@ final class TaskStores {
   private final StateStores factory;
   private final Path taskDirectory;
   private final RecordCollector collector;
+  private final GlobalStateStores globals;
   private final int partition;
   private final Map<String, StateStore> stores = new LinkedHashMap<>();
   private final Map<String, ListenerSlot> listeners = new HashMap<>();
@@ -54,7 +56,8 @@ final class TaskStores {
       List<StoreSpec> specs,
       StateStores factory,
       Path stateDirectory,
-      RecordCollector collector) {
+      RecordCollector collector,
+      GlobalStateStores globals) {
     Checks.argument(
         specs.isEmpty() || (factory != null && stateDirectory != null),
         "task %s uses stores %s: create it with a StateStores and a state directory",
@@ -66,6 +69,7 @@ final class TaskStores {
     this.taskDirectory =
         stateDirectory == null ? null : stateDirectory.resolve(scope.id.toString());
     this.collector = collector;
+    this.globals = globals;
     this.partition = scope.id.partition();
     for (StoreSpec spec : specs) {
       if (spec.logged()) {
@@ -139,8 +143,10 @@ final class TaskStores {
     return !changelogs.isEmpty();
   }
 
+  /** A task store, else a global store (read-only), else null. */
   StateStore get(String name) {
-    return stores.get(name);
+    StateStore store = stores.get(name);
+    return store != null ? store : globals.view(name);
   }
 
   List<String> names() {

@@ -26,6 +26,7 @@ public final class GraphBuilder {
   private final List<GraphNode> nodes = new ArrayList<>();
   private final Map<String, Integer> derivedNameUses = new HashMap<>();
   private final List<StoreSpec> stores = new ArrayList<>();
+  private final List<GlobalStore> globalStores = new ArrayList<>();
   private final Set<String> repartitionTopics = new LinkedHashSet<>();
   private final Map<String, Object> shared = new HashMap<>();
 
@@ -105,6 +106,26 @@ public final class GraphBuilder {
    */
   public List<StoreSpec> stores() {
     return List.copyOf(stores);
+  }
+
+  /**
+   * Declares a global table's store and source. Duplicates are kept: the validator reports them.
+   *
+   * @param store the global store
+   * @return the store
+   */
+  public GlobalStore addGlobalStore(GlobalStore store) {
+    globalStores.add(store);
+    return store;
+  }
+
+  /**
+   * The global stores declared so far, in order.
+   *
+   * @return an immutable copy
+   */
+  public List<GlobalStore> globalStores() {
+    return List.copyOf(globalStores);
   }
 
   /**

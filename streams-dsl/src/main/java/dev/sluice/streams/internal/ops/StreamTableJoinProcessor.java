@@ -1,6 +1,7 @@
 package dev.sluice.streams.internal.ops;
 
 import dev.sluice.state.KeyValueStore;
+import dev.sluice.streams.KeyValueMapper;
 import dev.sluice.streams.ValueJoiner;
 import dev.sluice.streams.internal.Checks;
 import dev.sluice.streams.internal.engine.StepContext;
@@ -18,6 +19,11 @@ import dev.sluice.streams.processor.Record;
  * <p>A record with a null key or a null value is dropped and counted: it can match no row, and a
  * joiner is never handed a null stream value.
  *
+ * <p>The same step joins with a global table ({@link #global}): the row is looked up by the key a
+ * selector computes from the record, in the instance's copy of the global store, so any task can
+ * run it. A null record key is then allowed (the selector decides); a null selected key matches no
+ * row: an inner join drops and counts the record, a left join emits it with a null row.
+ *
  * @param <K> key type
  * @param <V> stream value type
  * @param <T> table value type
@@ -27,19 +33,22 @@ public final class StreamTableJoinProcessor<K, V, T, O> implements Processor<K, 
   private final String step;
   private final String storeName;
   private final JoinKind kind;
+  private final KeyValueMapper<? super K, ? super V, ?> keySelector;
   private final ValueJoiner<? super V, ? super T, ? extends O> joiner;
   private ProcessorContext<K, O> context;
   private StepContext stepContext;
-  private KeyValueStore<K, T> store;
+  private KeyValueStore<Object, T> store;
 
   private StreamTableJoinProcessor(
       String step,
       String storeName,
       JoinKind kind,
+      KeyValueMapper<? super K, ? super V, ?> keySelector,
       ValueJoiner<? super V, ? super T, ? extends O> joiner) {
     this.step = step;
     this.storeName = storeName;
     this.kind = kind;
+    this.keySelector = keySelector;
     this.joiner = joiner;
   }
 
@@ -61,7 +70,31 @@ public final class StreamTableJoinProcessor<K, V, T, O> implements Processor<K, 
       String storeName,
       JoinKind kind,
       ValueJoiner<? super V, ? super T, ? extends O> joiner) {
-    return () -> new StreamTableJoinProcessor<K, V, T, O>(step, storeName, kind, joiner);
+    return () -> new StreamTableJoinProcessor<K, V, T, O>(step, storeName, kind, null, joiner);
+  }
+
+  /**
+   * A supplier of processors that join with a global table.
+   *
+   * @param step the step name, for messages
+   * @param storeName the global table's store
+   * @param kind inner or left
+   * @param keySelector maps a stream record to the table key
+   * @param joiner combines the stream value and the row
+   * @param <K> key type
+   * @param <V> stream value type
+   * @param <T> table value type
+   * @param <O> result value type
+   * @return the supplier
+   */
+  public static <K, V, T, O> ProcessorSupplier<K, V, K, O> global(
+      String step,
+      String storeName,
+      JoinKind kind,
+      KeyValueMapper<? super K, ? super V, ?> keySelector,
+      ValueJoiner<? super V, ? super T, ? extends O> joiner) {
+    return () ->
+        new StreamTableJoinProcessor<K, V, T, O>(step, storeName, kind, keySelector, joiner);
   }
 
   @Override
@@ -75,7 +108,7 @@ public final class StreamTableJoinProcessor<K, V, T, O> implements Processor<K, 
 
   @Override
   public void process(Record<K, V> record) {
-    if (record.key() == null) {
+    if (keySelector == null && record.key() == null) {
       stepContext.recordDropped("null key: a join looks rows up by key");
       return;
     }
@@ -83,7 +116,13 @@ public final class StreamTableJoinProcessor<K, V, T, O> implements Processor<K, 
       stepContext.recordDropped("null value: a stream-table join skips null stream values");
       return;
     }
-    T row = store.get(record.key());
+    Object key =
+        keySelector == null ? record.key() : keySelector.apply(record.key(), record.value());
+    if (key == null && kind == JoinKind.INNER) {
+      stepContext.recordDropped("the key selector returned null: an inner join needs a row");
+      return;
+    }
+    T row = key == null ? null : store.get(key);
     if (kind.matches(record.value(), row)) {
       context.forward(record.<O>withValue(joiner.apply(record.value(), row)));
     }
