@@ -4,6 +4,7 @@ import dev.sluice.state.StateStores;
 import dev.sluice.streams.SluiceConfig;
 import dev.sluice.streams.internal.compile.CompiledTopology;
 import dev.sluice.streams.internal.compile.SubTopology;
+import dev.sluice.streams.internal.engine.GlobalStateStores;
 import dev.sluice.streams.internal.engine.RecordCollector;
 import dev.sluice.streams.internal.engine.Task;
 import dev.sluice.streams.internal.engine.TaskId;
@@ -29,6 +30,7 @@ final class ActiveTasks {
   private final RecordCollector collector;
   private final StateStores stateStores;
   private final Path stateDirectory;
+  private final GlobalStateStores globalStores;
   private final Map<Task, List<TopicPartition>> inputsOf = new HashMap<>();
   private final Map<TaskId, Task> tasks = new TreeMap<>();
   private final Map<TopicPartition, Task> byPartition = new HashMap<>();
@@ -38,12 +40,14 @@ final class ActiveTasks {
       SluiceConfig config,
       RecordCollector collector,
       StateStores stateStores,
-      Path stateDirectory) {
+      Path stateDirectory,
+      GlobalStateStores globalStores) {
     this.topology = topology;
     this.config = config;
     this.collector = collector;
     this.stateStores = stateStores;
     this.stateDirectory = stateDirectory;
+    this.globalStores = globalStores;
   }
 
   /**
@@ -76,7 +80,8 @@ final class ActiveTasks {
                     collector,
                     System::currentTimeMillis,
                     stateStores,
-                    stateDirectory);
+                    stateDirectory,
+                    globalStores);
             task.initialize();
             tasks.put(id, task);
             created.add(task);

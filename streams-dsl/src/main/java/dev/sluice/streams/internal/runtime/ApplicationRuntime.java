@@ -6,6 +6,7 @@ import dev.sluice.streams.StreamsApplication.State;
 import dev.sluice.streams.StreamsApplication.StateListener;
 import dev.sluice.streams.StreamsUncaughtExceptionHandler;
 import dev.sluice.streams.internal.compile.CompiledTopology;
+import dev.sluice.streams.internal.engine.GlobalStateStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * threads and the failure policy.
  *
  * <p>State: CREATED → REBALANCING on start and whenever a thread's tasks move; → RUNNING once every
- * live thread has its assignment and has restored its tasks' state; → PENDING_SHUTDOWN →
+ * live thread has its assignment and has restored its tasks' state (threads start only once the
+ * global stores, if any, are loaded: {@link #start()} loads them first); → PENDING_SHUTDOWN →
  * NOT_RUNNING on close; → ERROR when a thread fails and the policy is to shut down. Transitions are
  * synchronized on this object; listeners run on the thread that caused the change.
  */
@@ -44,6 +46,8 @@ public final class ApplicationRuntime {
   private State state = State.CREATED;
   private StateDirectory stateDirectory;
   private StateStores stateStores;
+  private GlobalStateStores globalStores = GlobalStateStores.none();
+  private GlobalStateUpdater globalUpdater;
   private long restoredByDeadThreads;
   private int threadCounter;
 
@@ -81,12 +85,16 @@ public final class ApplicationRuntime {
   }
 
   /**
-   * Changelog records applied to restore stores since start, by all threads.
+   * Changelog records applied to restore stores since start, by all threads, including the records
+   * read to load the global stores.
    *
    * @return the count
    */
   public synchronized long restoredRecords() {
     long total = restoredByDeadThreads;
+    if (globalUpdater != null) {
+      total += globalUpdater.bootstrappedRecords();
+    }
     for (StreamThread thread : threads) {
       total += thread.restoredRecords();
     }
@@ -104,7 +112,10 @@ public final class ApplicationRuntime {
     return Collections.unmodifiableSet(ids);
   }
 
-  /** Locks the state directory and starts the threads. */
+  /**
+   * Locks the state directory, loads the global stores (returning only once they are loaded) and
+   * starts the threads.
+   */
   public synchronized void start() {
     if (state != State.CREATED) {
       throw new IllegalStateException(
@@ -118,6 +129,9 @@ public final class ApplicationRuntime {
     stateDirectory = StateDirectory.lock(stateDir(), config.applicationId());
     stateStores = StateStores.create(config.values());
     transition(State.REBALANCING);
+    if (!topology.globalStores().isEmpty()) {
+      startGlobalUpdater();
+    }
     int count =
         Integer.parseInt(String.valueOf(config.values().getOrDefault("num.stream.threads", 1)));
     if (count < 1) {
@@ -162,8 +176,19 @@ public final class ApplicationRuntime {
       }
       stopped &= !thread.isAlive();
     }
+    if (stopped && globalUpdater != null) {
+      // after the stream threads: their tasks read the global stores until they close
+      globalUpdater.shutdown();
+      try {
+        globalUpdater.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      stopped = !globalUpdater.isAlive();
+    }
     synchronized (this) {
       if (stopped) {
+        globalStores.close();
         stateStores.close();
         stateDirectory.close();
       }
@@ -172,6 +197,47 @@ public final class ApplicationRuntime {
       }
     }
     return stopped;
+  }
+
+  private void startGlobalUpdater() {
+    String clientId = config.applicationId() + "-" + processId.substring(0, 8) + "-global";
+    globalStores =
+        new GlobalStateStores(
+            topology.globalStores(),
+            stateStores,
+            stateDirectory.root().resolve("global"),
+            config.deserializationExceptionHandler());
+    try {
+      globalStores.open();
+      globalUpdater =
+          new GlobalStateUpdater(
+              clientId,
+              new KafkaConsumer<>(ClientConfigs.restoreConsumer(config, clientId + "-consumer")),
+              globalStores,
+              config.commitIntervalMs(),
+              (updater, error) -> onGlobalFailure(error));
+      globalUpdater.bootstrap();
+    } catch (RuntimeException e) {
+      // close() releases the state directory and the store factory
+      globalUpdater = null;
+      globalStores.close();
+      transition(State.ERROR);
+      throw e;
+    }
+    globalUpdater.start();
+  }
+
+  private void onGlobalFailure(Throwable error) {
+    LOG.log(System.Logger.Level.ERROR, "the global store updater failed", error);
+    synchronized (this) {
+      if (state == State.PENDING_SHUTDOWN || state == State.NOT_RUNNING || state == State.ERROR) {
+        return;
+      }
+      // no thread can replace it: tasks would read a table that stopped following its topic
+      transition(State.ERROR);
+      List<StreamThread> others = List.copyOf(threads);
+      new Thread(() -> others.forEach(StreamThread::shutdown), "sluice-shutdown").start();
+    }
   }
 
   private Path stateDir() {
@@ -200,6 +266,7 @@ public final class ApplicationRuntime {
                 new KafkaProducer<>(ClientConfigs.producer(config, clientId + "-producer"))),
             stateStores,
             stateDirectory.root(),
+            globalStores,
             new ThreadEvents());
     threads.add(thread);
     thread.start();

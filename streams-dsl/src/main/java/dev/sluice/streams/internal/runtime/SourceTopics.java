@@ -19,6 +19,7 @@ final class SourceTopics {
 
   static void check(CompiledTopology topology, Admin admin) {
     Set<String> wanted = new TreeSet<>(topology.sourceTopics());
+    wanted.addAll(topology.globalTopics());
     topology.internalTopics().forEach(internal -> wanted.remove(internal.name()));
     if (wanted.isEmpty()) {
       return;

@@ -4,6 +4,7 @@ import dev.sluice.state.StateStores;
 import dev.sluice.streams.SluiceConfig;
 import dev.sluice.streams.internal.compile.CompiledTopology;
 import dev.sluice.streams.internal.compile.InternalTopic;
+import dev.sluice.streams.internal.engine.GlobalStateStores;
 import dev.sluice.streams.internal.engine.Task;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +75,7 @@ final class StreamThread extends Thread {
       Clients clients,
       StateStores stateStores,
       Path stateDirectory,
+      GlobalStateStores globalStores,
       Listener listener) {
     super(name);
     this.topology = topology;
@@ -81,7 +83,8 @@ final class StreamThread extends Thread {
     this.restoreConsumer = clients.restoreConsumer();
     this.producer = clients.producer();
     this.collector = new KafkaRecordCollector(producer, changelogTopics(topology));
-    this.tasks = new ActiveTasks(topology, config, collector, stateStores, stateDirectory);
+    this.tasks =
+        new ActiveTasks(topology, config, collector, stateStores, stateDirectory, globalStores);
     this.restorer = new ChangelogRestorer(restoreConsumer, consumer, topology.sourceTopics());
     this.commitIntervalMs = config.commitIntervalMs();
     this.listener = listener;

@@ -1,0 +1,210 @@
+package dev.sluice.streams.runtime;
+
+import static dev.sluice.streams.runtime.RuntimeTestSupport.appConfig;
+import static dev.sluice.streams.runtime.RuntimeTestSupport.await;
+import static dev.sluice.streams.runtime.RuntimeTestSupport.produce;
+import static dev.sluice.streams.runtime.RuntimeTestSupport.readUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.streams.Consumed;
+import dev.sluice.streams.GlobalKTable;
+import dev.sluice.streams.Materialized;
+import dev.sluice.streams.Produced;
+import dev.sluice.streams.StreamsApplication;
+import dev.sluice.streams.StreamsBuilder;
+import dev.sluice.streams.Topology;
+import dev.sluice.testdriver.kafka.EmbeddedKafka;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances enrich orders with a global table of customers spread over three partitions: each
+ * instance processes only the order partitions it owns, yet finds customers of every customer
+ * partition; each loads the whole table before it reports RUNNING; a table update reaches both
+ * while they run; and a clean restart reads only what was written to the topic meanwhile.
+ */
+@Timeout(300)
+class GlobalTableIT {
+  private static final int CUSTOMERS = 300;
+  private static final int CUSTOMER_PARTITIONS = 3;
+  private static final int ORDER_PARTITIONS = 4;
+  private static final Consumed<String, String> STRINGS =
+      Consumed.with(Serdes.String(), Serdes.String());
+
+  private static Topology enrichOrders() {
+    StreamsBuilder builder = new StreamsBuilder();
+    GlobalKTable<String, String> customers =
+        builder.globalTable("gt-customers", STRINGS, Materialized.as("customers"));
+    builder.stream("gt-orders", STRINGS)
+        .join(customers, (orderId, customer) -> customer, (customer, name) -> customer + "@" + name)
+        .to("gt-enriched", Produced.with(Serdes.String(), Serdes.String()));
+    return builder.build();
+  }
+
+  @Test
+  void twoInstancesEnrichTheirOwnPartitionsWithRowsFromEveryGlobalPartition(
+      @TempDir Path dirA, @TempDir Path dirB) {
+    try (EmbeddedKafka kafka = EmbeddedKafka.inProcess()) {
+      String bootstrap = kafka.bootstrapServers();
+      kafka.createTopic("gt-customers", CUSTOMER_PARTITIONS);
+      kafka.createTopic("gt-orders", ORDER_PARTITIONS);
+      kafka.createTopic("gt-enriched", ORDER_PARTITIONS);
+      produce(bootstrap, "gt-customers", customers(0, CUSTOMERS, "name-"));
+      List<StreamsApplication> apps = new ArrayList<>();
+      try {
+        AtomicLong loadedAtRunningA = new AtomicLong(-1);
+        AtomicLong loadedAtRunningB = new AtomicLong(-1);
+        StreamsApplication a = start(bootstrap, dirA, apps, loadedAtRunningA);
+        StreamsApplication b = start(bootstrap, dirB, apps, loadedAtRunningB);
+        await(
+            "tasks to spread 2/2 (now "
+                + apps.stream().map(StreamsApplication::localTasks).toList()
+                + ")",
+            Duration.ofSeconds(90),
+            () -> apps.stream().allMatch(app -> app.localTasks().size() == 2));
+        await(
+            "both instances to run",
+            Duration.ofSeconds(60),
+            () -> apps.stream().allMatch(app -> app.state() == StreamsApplication.State.RUNNING));
+        assertThat(loadedAtRunningA.get())
+            .as("global records loaded when the first instance first reported RUNNING")
+            .isEqualTo(CUSTOMERS);
+        assertThat(loadedAtRunningB.get())
+            .as("global records loaded when the second instance first reported RUNNING")
+            .isEqualTo(CUSTOMERS);
+
+        List<String[]> orders = new ArrayList<>();
+        for (int i = 0; i < 2 * CUSTOMERS; i++) {
+          orders.add(new String[] {"o" + i, "c" + (i % CUSTOMERS)});
+        }
+        produce(bootstrap, "gt-orders", orders);
+        List<ConsumerRecord<String, String>> enriched =
+            readUntil(
+                bootstrap,
+                "gt-enriched",
+                Duration.ofSeconds(90),
+                records -> records.size() >= orders.size());
+
+        assertThat(enriched).hasSize(orders.size());
+        Map<String, String> byOrder = new HashMap<>();
+        enriched.forEach(r -> byOrder.put(r.key(), r.value()));
+        for (String[] order : orders) {
+          String customer = order[1];
+          assertThat(byOrder.get(order[0])).isEqualTo(customer + "@name-" + customer.substring(1));
+        }
+        // each instance enriched the order partitions it owns with customers of every partition
+        for (StreamsApplication app : apps) {
+          Set<Integer> owned = ownedPartitions(app);
+          Set<Integer> customerPartitions = new HashSet<>();
+          for (ConsumerRecord<String, String> r : enriched) {
+            if (owned.contains(r.partition())) {
+              customerPartitions.add(customerPartition(r.value().split("@")[0]));
+            }
+          }
+          assertThat(owned).hasSize(2);
+          assertThat(customerPartitions).containsExactlyInAnyOrder(0, 1, 2);
+        }
+
+        // an update reaches both running instances through their global updaters
+        produce(bootstrap, "gt-customers", List.<String[]>of(new String[] {"c7", "renamed"}));
+        awaitRenamedInEveryOrderPartition(bootstrap);
+
+        // a clean restart reads only the records written while the instance was down
+        a.close(Duration.ofSeconds(60));
+        apps.remove(a);
+        produce(bootstrap, "gt-customers", customers(CUSTOMERS, 5, "late-"));
+        AtomicLong loadedAtRestart = new AtomicLong(-1);
+        StreamsApplication restarted = start(bootstrap, dirA, apps, loadedAtRestart);
+        await(
+            "the restarted instance to run",
+            Duration.ofSeconds(90),
+            () -> restarted.state() == StreamsApplication.State.RUNNING);
+        assertThat(loadedAtRestart.get())
+            .as("records read to load the checkpointed global store on restart")
+            .isEqualTo(5);
+        System.out.printf(
+            "GlobalTableIT: loaded %d, %d global records on first start, %d on restart%n",
+            loadedAtRunningA.get(), loadedAtRunningB.get(), loadedAtRestart.get());
+      } finally {
+        apps.forEach(app -> app.close(Duration.ofSeconds(60)));
+      }
+    }
+  }
+
+  /** Orders for c7 in every order partition, until each partition's output shows the new name. */
+  private static void awaitRenamedInEveryOrderPartition(String bootstrap) {
+    Set<Integer> renamed = new HashSet<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    int round = 0;
+    while (renamed.size() < ORDER_PARTITIONS && System.nanoTime() < deadline) {
+      round++;
+      List<String[]> probes = new ArrayList<>();
+      for (int i = 0; i < 4 * ORDER_PARTITIONS; i++) {
+        probes.add(new String[] {"probe-" + round + "-" + i, "c7"});
+      }
+      produce(bootstrap, "gt-orders", probes);
+      String prefix = "probe-" + round + "-";
+      List<ConsumerRecord<String, String>> out =
+          readUntil(
+              bootstrap,
+              "gt-enriched",
+              Duration.ofSeconds(30),
+              records ->
+                  records.stream().filter(r -> r.key().startsWith(prefix)).count()
+                      >= probes.size());
+      out.stream()
+          .filter(r -> r.key().startsWith(prefix) && r.value().equals("c7@renamed"))
+          .forEach(r -> renamed.add(r.partition()));
+    }
+    assertThat(renamed).as("order partitions whose joins saw the update").hasSize(ORDER_PARTITIONS);
+  }
+
+  private static StreamsApplication start(
+      String bootstrap, Path dir, List<StreamsApplication> apps, AtomicLong loadedAtRunning) {
+    StreamsApplication app =
+        new StreamsApplication(enrichOrders(), appConfig(bootstrap, "gt-app", dir));
+    apps.add(app);
+    app.setStateListener(
+        (newState, oldState) -> {
+          if (newState == StreamsApplication.State.RUNNING) {
+            loadedAtRunning.compareAndSet(-1, app.restoredRecords());
+          }
+        });
+    app.start();
+    return app;
+  }
+
+  private static Set<Integer> ownedPartitions(StreamsApplication app) {
+    Set<Integer> partitions = new HashSet<>();
+    app.localTasks().forEach(id -> partitions.add(Integer.parseInt(id.split("_")[1])));
+    return partitions;
+  }
+
+  /** The partition the default partitioner put a customer key in. */
+  private static int customerPartition(String customer) {
+    byte[] key = customer.getBytes(StandardCharsets.UTF_8);
+    return Utils.toPositive(Utils.murmur2(key)) % CUSTOMER_PARTITIONS;
+  }
+
+  private static List<String[]> customers(int from, int count, String namePrefix) {
+    List<String[]> rows = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
+      rows.add(new String[] {"c" + i, namePrefix + i});
+    }
+    return rows;
+  }
+}
