@@ -94,10 +94,14 @@ public final class StreamsApplication implements AutoCloseable {
   }
 
   /**
-   * Locks the state directory, checks the topics and starts the stream threads.
+   * Locks the state directory, checks the topics, loads the global tables' stores (if any) from
+   * every partition of their topics up to their end offsets, and starts the stream threads. With
+   * global tables it returns only once they are loaded, and the state stays {@code REBALANCING}
+   * until then.
    *
-   * @throws StreamsException if the state directory is used by another instance, or a required
-   *     topic is wrong
+   * @throws StreamsException if the state directory is used by another instance, a required topic
+   *     is wrong, or a global table cannot be loaded (the state is then {@code ERROR}; close the
+   *     application)
    * @throws IllegalStateException if already started
    */
   public void start() {
