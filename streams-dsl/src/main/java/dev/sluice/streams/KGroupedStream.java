@@ -23,6 +23,16 @@ public interface KGroupedStream<K, V> {
   TimeWindowedKStream<K, V> windowedBy(TimeWindows windows);
 
   /**
+   * Cuts each key's records into sliding windows, defined by the records themselves, to aggregate
+   * per key and window. The windowed keys of the result carry the inclusive window end ({@code
+   * start + timeDifference}).
+   *
+   * @param windows the sliding windows, with their grace period
+   * @return the windowed stream
+   */
+  TimeWindowedKStream<K, V> windowedBy(SlidingWindows windows);
+
+  /**
    * Cuts each key's records into sessions separated by an inactivity gap, to aggregate per session.
    *
    * @param windows the session windows, with their grace period

@@ -3,8 +3,17 @@ package dev.sluice.streams;
 import dev.sluice.state.Windowed;
 
 /**
- * A grouped stream cut into {@link TimeWindows}, ready to be aggregated per key and window into a
- * table keyed by {@link Windowed} keys. Obtained from {@link KGroupedStream#windowedBy}.
+ * A grouped stream cut into {@link TimeWindows} or {@link SlidingWindows}, ready to be aggregated
+ * per key and window into a table keyed by {@link Windowed} keys. Obtained from {@link
+ * KGroupedStream#windowedBy}.
+ *
+ * <p>Sliding windows follow the same rules with their own window shape and lateness (see {@link
+ * SlidingWindows}): a window {@code [start, start + timeDifference]} is kept in the store as {@code
+ * [start, start + timeDifference + 1)}, for {@code 2 * (timeDifference + 1) + grace}, beside a
+ * logged companion store {@code <store>-record-times} of each key's record timestamps (which decide
+ * the windows a record creates); the windowed keys carry the inclusive end, a final result the
+ * timestamp of that end, and an eager update the timestamp of the record (for a window created
+ * after it, of the window's newest record).
  *
  * <p>The aggregates live in a window store named by {@link Materialized} (else {@code
  * <step>-store}) that keeps each window for size + grace; its changelog is compacted and deleted by

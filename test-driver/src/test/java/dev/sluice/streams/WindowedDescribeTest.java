@@ -58,4 +58,39 @@ class WindowedDescribeTest {
                 clicks-per-page-emitted-changelog (changelog of store clicks-per-page-emitted, sub-topology 1)
             """);
   }
+
+  @Test
+  void describeOfASlidingWindowAggregationListsItsRecordTimesStoreAndChangelogs() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.String()))
+        .groupByKey()
+        .windowedBy(
+            SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMinutes(1), Duration.ofSeconds(10)))
+        .emitFinal()
+        .count(Materialized.as("clicks-per-user"))
+        .toStream()
+        .to("user-counts");
+    CompiledTopology topology = (CompiledTopology) builder.build();
+
+    assertThat(topology.describe().text())
+        .isEqualTo(
+            """
+            Topologies:
+              Sub-topology: 0
+                Source: from-clicks (topics: [clicks])
+                  --> from-clicks.windowedBy.count
+                Processor: from-clicks.windowedBy.count (operation: windowedBy.count, stores: [clicks-per-user, clicks-per-user-record-times, clicks-per-user-emitted])
+                  --> from-clicks.windowedBy.count.toStream
+                  <-- from-clicks
+                Processor: from-clicks.windowedBy.count.toStream (operation: toStream)
+                  --> from-clicks.windowedBy.count.toStream.to-user-counts
+                  <-- from-clicks.windowedBy.count
+                Sink: from-clicks.windowedBy.count.toStream.to-user-counts (topic: user-counts)
+                  <-- from-clicks.windowedBy.count.toStream
+              Internal topics:
+                clicks-per-user-changelog (changelog of store clicks-per-user, sub-topology 0)
+                clicks-per-user-record-times-changelog (changelog of store clicks-per-user-record-times, sub-topology 0)
+                clicks-per-user-emitted-changelog (changelog of store clicks-per-user-emitted, sub-topology 0)
+            """);
+  }
 }

@@ -10,6 +10,7 @@ import dev.sluice.streams.Named;
 import dev.sluice.streams.Reducer;
 import dev.sluice.streams.SessionWindowedKStream;
 import dev.sluice.streams.SessionWindows;
+import dev.sluice.streams.SlidingWindows;
 import dev.sluice.streams.TimeWindowedKStream;
 import dev.sluice.streams.TimeWindows;
 import dev.sluice.streams.internal.Checks;
@@ -63,7 +64,12 @@ final class GraphGroupedStream<K, V> implements KGroupedStream<K, V> {
 
   @Override
   public TimeWindowedKStream<K, V> windowedBy(TimeWindows windows) {
-    return new GraphTimeWindowedStream<>(this, windows, false, null);
+    return new GraphTimeWindowedStream<>(this, new WindowShape.Time(windows), false, null);
+  }
+
+  @Override
+  public TimeWindowedKStream<K, V> windowedBy(SlidingWindows windows) {
+    return new GraphTimeWindowedStream<>(this, new WindowShape.Sliding(windows), false, null);
   }
 
   @Override

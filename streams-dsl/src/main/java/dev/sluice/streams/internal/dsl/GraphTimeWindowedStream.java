@@ -7,38 +7,39 @@ import dev.sluice.streams.KTable;
 import dev.sluice.streams.Materialized;
 import dev.sluice.streams.Reducer;
 import dev.sluice.streams.TimeWindowedKStream;
-import dev.sluice.streams.TimeWindows;
 import dev.sluice.streams.WindowedSerdes;
 import dev.sluice.streams.internal.Checks;
 import dev.sluice.streams.internal.graph.GraphBuilder;
 import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.StoreSpec;
 import dev.sluice.streams.internal.ops.StoreUpdateProcessor;
-import dev.sluice.streams.internal.ops.TimeWindowAggregateProcessor;
+import dev.sluice.streams.internal.ops.WindowAggregation;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The {@link TimeWindowedKStream} of a {@link GraphGroupedStream}. Immutable: {@code emitFinal} and
- * {@code lateRecordsTo} return copies. Each aggregation adds, after the grouped stream's input (and
- * its repartition step, if any), one step {@code <grouped step>.windowedBy.<verb>} running a {@link
- * TimeWindowAggregateProcessor}, its window store (plus the {@code <store>-emitted} marker store in
- * final mode), and for a side output a {@code .late} step and its sink.
+ * The {@link TimeWindowedKStream} of a {@link GraphGroupedStream}, for time and sliding windows
+ * alike (what differs is the {@link WindowShape}). Immutable: {@code emitFinal} and {@code
+ * lateRecordsTo} return copies. Each aggregation adds, after the grouped stream's input (and its
+ * repartition step, if any), one step {@code <grouped step>.windowedBy.<verb>} running the shape's
+ * processor, its window store (plus the shape's companion stores, and the {@code <store>-emitted}
+ * marker store in final mode), and for a side output a {@code .late} step and its sink.
  *
  * @param <K> key type
  * @param <V> value type
  */
 final class GraphTimeWindowedStream<K, V> implements TimeWindowedKStream<K, V> {
   private final GraphGroupedStream<K, V> grouped;
-  private final TimeWindows windows;
+  private final WindowShape windows;
   private final boolean emitFinal;
   private final String lateTopic;
 
   GraphTimeWindowedStream(
-      GraphGroupedStream<K, V> grouped, TimeWindows windows, boolean emitFinal, String lateTopic) {
+      GraphGroupedStream<K, V> grouped, WindowShape windows, boolean emitFinal, String lateTopic) {
     this.grouped = grouped;
-    this.windows = Checks.notNull(windows, "windows");
+    this.windows = windows;
     this.emitFinal = emitFinal;
     this.lateTopic = lateTopic;
   }
@@ -120,8 +121,7 @@ final class GraphTimeWindowedStream<K, V> implements TimeWindowedKStream<K, V> {
         materialized.keySerde() != null ? materialized.keySerde() : grouped.keySerde();
     Serde<?> valueSerde =
         materialized.valueSerde() != null ? materialized.valueSerde() : defaultValueSerde;
-    long sizeMs = windows.size().toMillis();
-    graph.addStore(
+    StoreSpec windowStore =
         new StoreSpec(
             storeName,
             StoreSpec.Kind.WINDOW,
@@ -132,8 +132,14 @@ final class GraphTimeWindowedStream<K, V> implements TimeWindowedKStream<K, V> {
             materialized.cachingEnabled() && !emitFinal,
             null,
             step,
-            sizeMs,
-            sizeMs + windows.grace().toMillis()));
+            windows.storeLengthMs(),
+            windows.retentionMs());
+    graph.addStore(windowStore);
+    List<String> stores = new ArrayList<>(List.of(storeName));
+    for (StoreSpec store : windows.companionStores(windowStore)) {
+      graph.addStore(store);
+      stores.add(store.name());
+    }
     String markerStore = emitFinal ? storeName + "-emitted" : null;
     if (emitFinal) {
       graph.addStore(
@@ -147,21 +153,23 @@ final class GraphTimeWindowedStream<K, V> implements TimeWindowedKStream<K, V> {
               false,
               null,
               step));
+      stores.add(markerStore);
     }
     String lateStep = WindowedSteps.lateStep(step, lateTopic);
     Serde<?> windowedKeySerde =
-        keySerde == null ? null : WindowedSerdes.timeWindowed((Serde<K>) keySerde, windows.size());
+        keySerde == null
+            ? null
+            : WindowedSerdes.timeWindowed((Serde<K>) keySerde, windows.keySize());
     graph.add(
         new ProcessorNode(
             step,
             List.of(parent),
             "windowedBy." + verb,
-            TimeWindowAggregateProcessor.of(
-                new TimeWindowAggregateProcessor.Config<>(
-                    step, storeName, markerStore, windows, update, lateStep)),
+            windows.processor(
+                new WindowAggregation<>(step, storeName, markerStore, update, lateStep)),
             windowedKeySerde,
             valueSerde,
-            emitFinal ? List.of(storeName, markerStore) : List.of(storeName)));
+            stores));
     WindowedSteps.addLateOutput(grouped, step, lateTopic);
     return new GraphTable<>(graph, step, windowedKeySerde, valueSerde);
   }
