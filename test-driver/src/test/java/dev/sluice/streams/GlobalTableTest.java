@@ -149,6 +149,40 @@ class GlobalTableTest {
     }
   }
 
+  private static Topology pricesJoin() {
+    StreamsBuilder builder = new StreamsBuilder();
+    GlobalKTable<String, Long> prices =
+        builder.globalTable(
+            "prices", Consumed.with(Serdes.String(), Serdes.Long()), Materialized.as("prices"));
+    builder.stream("orders", STRINGS)
+        .join(prices, (orderId, item) -> item, (item, price) -> item + "=" + price)
+        .to("out", OUT);
+    return builder.build();
+  }
+
+  @Test
+  void anUndecodableGlobalRecordFailsNamingItsTopicOrIsSkippedUnderLogAndContinue() {
+    try (TopologyTestDriver failing = new TopologyTestDriver(pricesJoin())) {
+      TestInputTopic<String, String> badPrices = topic(failing, "prices");
+      assertThatThrownBy(() -> badPrices.pipe("apple", "not a long"))
+          .isInstanceOf(StreamsException.class)
+          .hasMessageContaining(
+              "could not deserialize the value of the record at prices-0 offset 0");
+    }
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(
+            pricesJoin(),
+            Map.of(SluiceConfig.DESERIALIZATION_EXCEPTION_HANDLER, "log-and-continue"))) {
+      topic(driver, "prices").pipe("apple", "not a long");
+      driver.inputTopic("prices", Serdes.String(), Serdes.Long()).pipe("pear", 3L);
+      topic(driver, "orders").pipe("o1", "apple");
+      topic(driver, "orders").pipe("o2", "pear");
+
+      assertThat(out(driver).readKeyValuesToList()).containsExactly(KeyValue.pair("o2", "pear=3"));
+      assertThat(driver.skippedRecords()).isEqualTo(1);
+    }
+  }
+
   @Test
   void theDriverReadsTheGlobalStoreWhichTasksCannotWrite() {
     try (TopologyTestDriver driver = new TopologyTestDriver(ordersJoinCustomers(false))) {

@@ -2,9 +2,11 @@ package dev.sluice.streams.runtime;
 
 import static dev.sluice.streams.runtime.RuntimeTestSupport.appConfig;
 import static dev.sluice.streams.runtime.RuntimeTestSupport.await;
+import static dev.sluice.streams.runtime.RuntimeTestSupport.awaitState;
 import static dev.sluice.streams.runtime.RuntimeTestSupport.produce;
 import static dev.sluice.streams.runtime.RuntimeTestSupport.readUntil;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.streams.Consumed;
 import dev.sluice.streams.GlobalKTable;
@@ -12,6 +14,7 @@ import dev.sluice.streams.Materialized;
 import dev.sluice.streams.Produced;
 import dev.sluice.streams.StreamsApplication;
 import dev.sluice.streams.StreamsBuilder;
+import dev.sluice.streams.StreamsException;
 import dev.sluice.streams.Topology;
 import dev.sluice.testdriver.kafka.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Two instances enrich orders with a global table of customers spread over three partitions: each
  * instance processes only the order partitions it owns, yet finds customers of every customer
  * partition; each loads the whole table before it reports RUNNING; a table update reaches both
- * while they run; and a clean restart reads only what was written to the topic meanwhile.
+ * while they run; and a clean restart reads only what was written to the topic meanwhile. An
+ * undecodable global record stops the instance (while loading or while running) unless the
+ * deserialization handler skips it.
  */
 @Timeout(300)
 class GlobalTableIT {
@@ -141,6 +146,58 @@ class GlobalTableIT {
             loadedAtRunningA.get(), loadedAtRunningB.get(), loadedAtRestart.get());
       } finally {
         apps.forEach(app -> app.close(Duration.ofSeconds(60)));
+      }
+    }
+  }
+
+  private static Topology pricedOrders() {
+    StreamsBuilder builder = new StreamsBuilder();
+    GlobalKTable<String, Long> prices =
+        builder.globalTable("gt-prices", Consumed.with(Serdes.String(), Serdes.Long()));
+    builder.stream("gt-priced-orders", STRINGS)
+        .join(prices, (orderId, item) -> item, (item, price) -> item + "=" + price)
+        .to("gt-priced-out", Produced.with(Serdes.String(), Serdes.String()));
+    return builder.build();
+  }
+
+  @Test
+  void anUndecodableGlobalRecordStopsTheInstanceUnlessTheHandlerSkipsIt(@TempDir Path dir) {
+    try (EmbeddedKafka kafka = EmbeddedKafka.inProcess()) {
+      String bootstrap = kafka.bootstrapServers();
+      kafka.createTopic("gt-prices", 2);
+      kafka.createTopic("gt-priced-orders", 2);
+      kafka.createTopic("gt-priced-out", 2);
+      produce(bootstrap, "gt-prices", List.<String[]>of(new String[] {"apple", "x"}));
+
+      // while loading: start() fails naming the record, and close() releases the state directory
+      StreamsApplication failing =
+          new StreamsApplication(pricedOrders(), appConfig(bootstrap, "gt-prices-app", dir));
+      assertThatThrownBy(failing::start)
+          .isInstanceOf(StreamsException.class)
+          .hasMessageContaining("could not deserialize the value of the record at gt-prices-");
+      assertThat(failing.state()).isEqualTo(StreamsApplication.State.ERROR);
+      assertThat(failing.close(Duration.ofSeconds(30))).isTrue();
+
+      // log-and-continue skips it; the checkpoint then starts the next load after it
+      Map<String, Object> skipping = appConfig(bootstrap, "gt-prices-app", dir);
+      skipping.put("deserialization.exception.handler", "log-and-continue");
+      try (StreamsApplication app = new StreamsApplication(pricedOrders(), skipping)) {
+        app.start();
+        awaitState(app, StreamsApplication.State.RUNNING);
+        assertThat(app.restoredRecords()).isEqualTo(1);
+      }
+
+      // while running: the updater fails, and the instance goes to ERROR
+      StreamsApplication strict =
+          new StreamsApplication(pricedOrders(), appConfig(bootstrap, "gt-prices-app", dir));
+      try {
+        strict.start();
+        awaitState(strict, StreamsApplication.State.RUNNING);
+        assertThat(strict.restoredRecords()).as("resumed after the skipped record").isZero();
+        produce(bootstrap, "gt-prices", List.<String[]>of(new String[] {"pear", "y"}));
+        awaitState(strict, StreamsApplication.State.ERROR);
+      } finally {
+        strict.close(Duration.ofSeconds(60));
       }
     }
   }
