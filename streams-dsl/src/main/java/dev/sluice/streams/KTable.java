@@ -1,5 +1,7 @@
 package dev.sluice.streams;
 
+import java.util.function.Function;
+
 /**
  * A changelog stream read as a table: the latest value per key, where a null value (a tombstone)
  * deletes the key. Obtained from {@link StreamsBuilder#table}, {@link KStream#toTable()} or an
@@ -149,4 +151,171 @@ public interface KTable<K, V> {
    */
   <VO, VR> KTable<K, VR> outerJoin(
       KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+  /**
+   * Joins this table with another on a foreign key: each row of this table points at the other
+   * table's row whose key {@code foreignKeyExtractor} takes from this row's value. The result is
+   * keyed like this table and has a row while this row and the row it points at both exist. It
+   * changes when this row changes (including pointing at another row: the result is then replaced
+   * by the join with the new row, or deleted if there is none) and when the row it points at
+   * changes (every row of this table pointing at it is updated). A null foreign key points at no
+   * row.
+   *
+   * <p>The tables need not be co-partitioned: this table's rows subscribe to the other table's rows
+   * through the internal topic {@code <application.id>-<step>-subscription-repartition} (keyed by
+   * foreign key, with the other table's partition count) and the answers come back through {@code
+   * <application.id>-<step>-response-repartition} (keyed by this table's key, with its partition
+   * count). The other table's task keeps the subscriptions in {@code <step>-subscription-store},
+   * change-logged. Answers to a value this row no longer has (from the foreign key it pointed at
+   * before) are recognised by a hash of that value and dropped, so they never overwrite a newer
+   * result. The result is kept in the store {@code <step>-store}.
+   *
+   * @param other the other table, from the same builder
+   * @param foreignKeyExtractor takes the other table's key from this table's value (never null); it
+   *     may return null
+   * @param joiner combines this table's value with the other's, never with a null
+   * @param <VR> result value type
+   * @param <KO> the other table's key type
+   * @param <VO> the other table's value type
+   * @return the joined table, named {@code <this step>.join}
+   */
+  <VR, KO, VO> KTable<K, VR> join(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+  /**
+   * Like {@link #join(KTable, Function, ValueJoiner)}, as a named step: the internal topics and the
+   * stores derive from the name.
+   *
+   * @param other the other table, from the same builder
+   * @param foreignKeyExtractor takes the other table's key from this table's value
+   * @param joiner combines this table's value with the other's, never with a null
+   * @param named the step name
+   * @param <VR> result value type
+   * @param <KO> the other table's key type
+   * @param <VO> the other table's value type
+   * @return the joined table
+   */
+  <VR, KO, VO> KTable<K, VR> join(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      Named named);
+
+  /**
+   * Like {@link #join(KTable, Function, ValueJoiner)}, with the result kept in a store with these
+   * options (its name, value serde, persistence, caching and logging).
+   *
+   * @param other the other table, from the same builder
+   * @param foreignKeyExtractor takes the other table's key from this table's value
+   * @param joiner combines this table's value with the other's, never with a null
+   * @param materialized the result store's options
+   * @param <VR> result value type
+   * @param <KO> the other table's key type
+   * @param <VO> the other table's value type
+   * @return the joined table
+   */
+  <VR, KO, VO> KTable<K, VR> join(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      Materialized<K, VR> materialized);
+
+  /**
+   * Like {@link #join(KTable, Function, ValueJoiner)}, as a named step with the result kept in a
+   * store with these options.
+   *
+   * @param other the other table, from the same builder
+   * @param foreignKeyExtractor takes the other table's key from this table's value
+   * @param joiner combines this table's value with the other's, never with a null
+   * @param named the step name
+   * @param materialized the result store's options
+   * @param <VR> result value type
+   * @param <KO> the other table's key type
+   * @param <VO> the other table's value type
+   * @return the joined table
+   */
+  <VR, KO, VO> KTable<K, VR> join(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      Named named,
+      Materialized<K, VR> materialized);
+
+  /**
+   * Like {@link #join(KTable, Function, ValueJoiner)}, but the result has a row for every row of
+   * this table: the joiner gets null when the foreign key is null or points at no row.
+   *
+   * @param other the other table, from the same builder
+   * @param foreignKeyExtractor takes the other table's key from this table's value (never null); it
+   *     may return null
+   * @param joiner combines this table's value, never null, with the other's, or null
+   * @param <VR> result value type
+   * @param <KO> the other table's key type
+   * @param <VO> the other table's value type
+   * @return the joined table, named {@code <this step>.leftJoin}
+   */
+  <VR, KO, VO> KTable<K, VR> leftJoin(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+  /**
+   * Like {@link #leftJoin(KTable, Function, ValueJoiner)}, as a named step.
+   *
+   * @param other the other table, from the same builder
+   * @param foreignKeyExtractor takes the other table's key from this table's value
+   * @param joiner combines this table's value, never null, with the other's, or null
+   * @param named the step name
+   * @param <VR> result value type
+   * @param <KO> the other table's key type
+   * @param <VO> the other table's value type
+   * @return the joined table
+   */
+  <VR, KO, VO> KTable<K, VR> leftJoin(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      Named named);
+
+  /**
+   * Like {@link #leftJoin(KTable, Function, ValueJoiner)}, with the result kept in a store with
+   * these options.
+   *
+   * @param other the other table, from the same builder
+   * @param foreignKeyExtractor takes the other table's key from this table's value
+   * @param joiner combines this table's value, never null, with the other's, or null
+   * @param materialized the result store's options
+   * @param <VR> result value type
+   * @param <KO> the other table's key type
+   * @param <VO> the other table's value type
+   * @return the joined table
+   */
+  <VR, KO, VO> KTable<K, VR> leftJoin(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      Materialized<K, VR> materialized);
+
+  /**
+   * Like {@link #leftJoin(KTable, Function, ValueJoiner)}, as a named step with the result kept in
+   * a store with these options.
+   *
+   * @param other the other table, from the same builder
+   * @param foreignKeyExtractor takes the other table's key from this table's value
+   * @param joiner combines this table's value, never null, with the other's, or null
+   * @param named the step name
+   * @param materialized the result store's options
+   * @param <VR> result value type
+   * @param <KO> the other table's key type
+   * @param <VO> the other table's value type
+   * @return the joined table
+   */
+  <VR, KO, VO> KTable<K, VR> leftJoin(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      Named named,
+      Materialized<K, VR> materialized);
 }

@@ -150,8 +150,9 @@ class StreamStreamJoinTest {
                     .containsExactly(
                         "step 'from-left.mapValues.join' has no value serde for its store"
                             + " 'from-left.mapValues.join-this-store': it is kept for a join: pass"
-                            + " Joined.with(keySerde, valueSerde, otherValueSerde) to the join,"
-                            + " give its input a serde upstream, or create the builder with"
+                            + " Joined.with(keySerde, valueSerde, otherValueSerde) to the join"
+                            + " (Materialized.with(keySerde, valueSerde) for the result of a"
+                            + " foreign-key join), give its input a serde upstream, or create the builder with"
                             + " StreamsBuilder.withDefaultSerdes"));
   }
 }

@@ -189,8 +189,10 @@ class StreamTableJoinTest {
                         "step 'from-users.table.mapValues.materialize' has no value serde for its"
                             + " store 'from-users.table.mapValues.materialize-store': it is kept"
                             + " for a join: pass Joined.with(keySerde, valueSerde,"
-                            + " otherValueSerde) to the join, give its input a serde upstream, or"
-                            + " create the builder with StreamsBuilder.withDefaultSerdes"));
+                            + " otherValueSerde) to the join (Materialized.with(keySerde,"
+                            + " valueSerde) for the result of a foreign-key join), give its input a"
+                            + " serde upstream, or create the builder with"
+                            + " StreamsBuilder.withDefaultSerdes"));
   }
 
   @Test

@@ -22,7 +22,8 @@ final class StoreValidator {
 
   private static final String JOIN_SERDE_FIX =
       "it is kept for a join: pass Joined.with(keySerde, valueSerde, otherValueSerde) to the"
-          + " join, give its input a serde upstream, or create the builder with"
+          + " join (Materialized.with(keySerde, valueSerde) for the result of a foreign-key"
+          + " join), give its input a serde upstream, or create the builder with"
           + " StreamsBuilder.withDefaultSerdes";
 
   private static final Set<String> JOIN_STEPS =

@@ -70,8 +70,8 @@ public final class TopologyCompiler {
     for (StoreSpec store : stores) {
       resolvedStores.add(
           store.withSerdes(
-              orDefault(store.keySerde(), defaultKeySerde),
-              orDefault(store.valueSerde(), defaultValueSerde)));
+              orDefault(store.keySerde(), defaultKeySerde, defaultKeySerde),
+              orDefault(store.valueSerde(), defaultValueSerde, defaultKeySerde)));
     }
     List<GlobalStore> resolvedGlobals = new ArrayList<>();
     for (GlobalStore global : globalStores) {
@@ -83,8 +83,8 @@ public final class TopologyCompiler {
           new GlobalStore(
               source,
               store.withSerdes(
-                  orDefault(store.keySerde(), source.keySerde()),
-                  orDefault(store.valueSerde(), source.valueSerde()))));
+                  orDefault(store.keySerde(), source.keySerde(), source.keySerde()),
+                  orDefault(store.valueSerde(), source.valueSerde(), source.keySerde()))));
     }
     Set<String> globalNames = new HashSet<>();
     resolvedGlobals.forEach(global -> globalNames.add(global.name()));
@@ -158,8 +158,8 @@ public final class TopologyCompiler {
                 s.name(),
                 s.topics(),
                 s.pattern(),
-                orDefault(s.keySerde(), defaultKey),
-                orDefault(s.valueSerde(), defaultValue),
+                orDefault(s.keySerde(), defaultKey, defaultKey),
+                orDefault(s.valueSerde(), defaultValue, defaultKey),
                 s.timestampExtractor()));
       } else if (node instanceof SinkNode s) {
         resolved.add(
@@ -168,8 +168,8 @@ public final class TopologyCompiler {
                 s.parents(),
                 s.topic(),
                 s.topicExtractor(),
-                orDefault(s.keySerde(), defaultKey),
-                orDefault(s.valueSerde(), defaultValue),
+                orDefault(s.keySerde(), defaultKey, defaultKey),
+                orDefault(s.valueSerde(), defaultValue, defaultKey),
                 s.partitioner()));
       } else {
         resolved.add(node);
@@ -178,11 +178,16 @@ public final class TopologyCompiler {
     return resolved;
   }
 
-  private static Serde<?> orDefault(Serde<?> serde, Serde<?> fallback) {
+  /**
+   * The serde, or the default for its position; a wrapping serde gets its missing inner serde
+   * filled instead, with the default key serde if it wraps keys.
+   */
+  private static Serde<?> orDefault(Serde<?> serde, Serde<?> fallback, Serde<?> defaultKey) {
     if (serde instanceof WrappingSerde wrapping && wrapping.inner() == null) {
       // a table re-grouping writes changes (a stream-stream join stores lists) of a value whose
-      // serde may be the default
-      return fallback == null ? null : wrapping.withInner(fallback);
+      // serde may be the default; a foreign-key join's subscription carries the left table's key
+      Serde<?> inner = wrapping.wrapsKeys() ? defaultKey : fallback;
+      return inner == null ? null : wrapping.withInner(inner);
     }
     return serde != null ? serde : fallback;
   }

@@ -6,6 +6,7 @@ import dev.sluice.streams.KStream;
 import dev.sluice.streams.KTable;
 import dev.sluice.streams.KeyValue;
 import dev.sluice.streams.KeyValueMapper;
+import dev.sluice.streams.Materialized;
 import dev.sluice.streams.Named;
 import dev.sluice.streams.Predicate;
 import dev.sluice.streams.ValueJoiner;
@@ -231,6 +232,110 @@ final class GraphTable<K, V> implements KTable<K, V> {
   public <VO, VR> KTable<K, VR> outerJoin(
       KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
     return Joins.tableTable(this, other, joiner, null, JoinKind.OUTER);
+  }
+
+  @Override
+  public <VR, KO, VO> KTable<K, VR> join(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+    return ForeignKeyJoins.join(
+        this, other, foreignKeyExtractor, joiner, null, Materialized.defaults(), JoinKind.INNER);
+  }
+
+  @Override
+  public <VR, KO, VO> KTable<K, VR> join(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      Named named) {
+    return ForeignKeyJoins.join(
+        this,
+        other,
+        foreignKeyExtractor,
+        joiner,
+        Checks.notNull(named, "named"),
+        Materialized.defaults(),
+        JoinKind.INNER);
+  }
+
+  @Override
+  public <VR, KO, VO> KTable<K, VR> join(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      Materialized<K, VR> materialized) {
+    return ForeignKeyJoins.join(
+        this, other, foreignKeyExtractor, joiner, null, materialized, JoinKind.INNER);
+  }
+
+  @Override
+  public <VR, KO, VO> KTable<K, VR> join(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      Named named,
+      Materialized<K, VR> materialized) {
+    return ForeignKeyJoins.join(
+        this,
+        other,
+        foreignKeyExtractor,
+        joiner,
+        Checks.notNull(named, "named"),
+        materialized,
+        JoinKind.INNER);
+  }
+
+  @Override
+  public <VR, KO, VO> KTable<K, VR> leftJoin(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+    return ForeignKeyJoins.join(
+        this, other, foreignKeyExtractor, joiner, null, Materialized.defaults(), JoinKind.LEFT);
+  }
+
+  @Override
+  public <VR, KO, VO> KTable<K, VR> leftJoin(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      Named named) {
+    return ForeignKeyJoins.join(
+        this,
+        other,
+        foreignKeyExtractor,
+        joiner,
+        Checks.notNull(named, "named"),
+        Materialized.defaults(),
+        JoinKind.LEFT);
+  }
+
+  @Override
+  public <VR, KO, VO> KTable<K, VR> leftJoin(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      Materialized<K, VR> materialized) {
+    return ForeignKeyJoins.join(
+        this, other, foreignKeyExtractor, joiner, null, materialized, JoinKind.LEFT);
+  }
+
+  @Override
+  public <VR, KO, VO> KTable<K, VR> leftJoin(
+      KTable<KO, VO> other,
+      Function<? super V, ? extends KO> foreignKeyExtractor,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      Named named,
+      Materialized<K, VR> materialized) {
+    return ForeignKeyJoins.join(
+        this,
+        other,
+        foreignKeyExtractor,
+        joiner,
+        Checks.notNull(named, "named"),
+        materialized,
+        JoinKind.LEFT);
   }
 
   GraphBuilder graph() {

@@ -293,7 +293,7 @@ final class Joins {
   }
 
   @SuppressWarnings("unchecked")
-  private static <K, T> GraphTable<K, T> sameBuilder(
+  static <K, T> GraphTable<K, T> sameBuilder(
       GraphBuilder graph, KTable<K, T> other, JoinKind kind) {
     Checks.notNull(other, "other");
     Checks.argument(
@@ -309,7 +309,7 @@ final class Joins {
    * @param table the table
    * @param valueSerde the value serde to store with if the table knows none, or null
    */
-  private static <K, T> GraphTable<K, T> materialized(GraphTable<K, T> table, Serde<?> valueSerde) {
+  static <K, T> GraphTable<K, T> materialized(GraphTable<K, T> table, Serde<?> valueSerde) {
     if (table.storeName() != null) {
       return table;
     }

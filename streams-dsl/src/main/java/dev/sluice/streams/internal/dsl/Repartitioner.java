@@ -41,28 +41,44 @@ final class Repartitioner {
     return graph.shared(
         key,
         () -> {
-          String topic = base + "-repartition";
-          String sourceName = base + "-repartition-source";
-          graph.add(
-              new SinkNode(
-                  base + "-repartition-sink",
-                  List.of(upstream.nodeName()),
-                  topic,
-                  null,
-                  keySerde,
-                  valueSerde,
-                  null));
-          graph.addRepartitionTopic(topic);
-          graph.add(
-              new SourceNode(
-                  sourceName,
-                  List.of(topic),
-                  null,
-                  keySerde,
-                  valueSerde,
-                  TimestampExtractor.recordTimestamp()));
-          return new GraphStream<K, V>(graph, sourceName, keySerde, valueSerde, false);
+          String source =
+              internalTopic(graph, base, List.of(upstream.nodeName()), keySerde, valueSerde);
+          return new GraphStream<K, V>(graph, source, keySerde, valueSerde, false);
         });
+  }
+
+  /**
+   * Adds the internal topic {@code <base>-repartition} with a sink {@code <base>-repartition-sink}
+   * writing it and a source {@code <base>-repartition-source} reading it. Partitions follow the
+   * key's hash, so every record of a key reaches the same task.
+   *
+   * @param graph the builder's graph
+   * @param base the name the topic and steps derive from
+   * @param writers the steps whose records the sink writes
+   * @param keySerde writes and reads the keys, or null for the builder default
+   * @param valueSerde writes and reads the values, or null for the builder default
+   * @return the source step's name
+   */
+  static String internalTopic(
+      GraphBuilder graph,
+      String base,
+      List<String> writers,
+      Serde<?> keySerde,
+      Serde<?> valueSerde) {
+    String topic = base + "-repartition";
+    graph.add(
+        new SinkNode(base + "-repartition-sink", writers, topic, null, keySerde, valueSerde, null));
+    graph.addRepartitionTopic(topic);
+    String source = base + "-repartition-source";
+    graph.add(
+        new SourceNode(
+            source,
+            List.of(topic),
+            null,
+            keySerde,
+            valueSerde,
+            TimestampExtractor.recordTimestamp()));
+    return source;
   }
 
   private static String type(Serde<?> serde) {

@@ -3,6 +3,7 @@ package dev.sluice.streams.internal.engine;
 import dev.sluice.state.FlushListener;
 import dev.sluice.streams.StreamsException;
 import dev.sluice.streams.internal.Checks;
+import dev.sluice.streams.internal.graph.StoreSpec;
 import dev.sluice.streams.processor.Cancellable;
 import dev.sluice.streams.processor.Processor;
 import dev.sluice.streams.processor.ProcessorContext;
@@ -163,6 +164,13 @@ final class ProcessorNodeRuntime implements ProcessorContext<Object, Object>, St
   @Override
   public boolean cached(String storeName) {
     return stores.cached(storeName);
+  }
+
+  @Override
+  public StoreSpec storeSpec(String storeName) {
+    Checks.invariant(
+        storeNames.contains(storeName), "step '%s' does not use store '%s'", name, storeName);
+    return stores.spec(storeName);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.sluice.streams.internal.engine;
 
 import dev.sluice.state.FlushListener;
+import dev.sluice.streams.internal.graph.StoreSpec;
 
 /**
  * What the library's own stateful steps need from their task beyond the public {@link
@@ -17,6 +18,16 @@ public interface StepContext {
    * @return true if writes are buffered in a cache until the next flush
    */
   boolean cached(String storeName);
+
+  /**
+   * The spec of a store this step uses, with the serdes the compiler resolved (builder defaults
+   * filled in). A step that must serialize what it reads, such as a foreign-key join hashing a row
+   * or scanning by a key prefix, takes the serdes from here.
+   *
+   * @param storeName the store
+   * @return the spec
+   */
+  StoreSpec storeSpec(String storeName);
 
   /**
    * Sets who hears about the entries a store's cache flushes or evicts (at most one per store).

@@ -157,6 +157,15 @@ final class TaskStores {
     return listeners.containsKey(name);
   }
 
+  StoreSpec spec(String name) {
+    for (StoreSpec spec : specs) {
+      if (spec.name().equals(name)) {
+        return spec;
+      }
+    }
+    return null;
+  }
+
   @SuppressWarnings("unchecked")
   void onCacheFlush(String step, String name, FlushListener<?, ?> listener) {
     ListenerSlot slot = listeners.get(name);

@@ -4,7 +4,8 @@ import org.apache.kafka.common.serialization.Serde;
 
 /**
  * A serde the DSL builds around a value serde that may not be known yet ({@link ChangeSerde},
- * {@link ListSerde}): the compiler fills a missing inner serde with the builder's default.
+ * {@link ListSerde}, the foreign-key join's messages): the compiler fills a missing inner serde
+ * with the builder's default.
  */
 public interface WrappingSerde {
 
@@ -22,4 +23,14 @@ public interface WrappingSerde {
    * @return the copy
    */
   Serde<?> withInner(Serde<?> serde);
+
+  /**
+   * Whether the wrapped serde is a key serde, so that the builder's default key serde (not the
+   * value serde) fills it, even where this serde writes values.
+   *
+   * @return false unless the wrapped serde writes keys
+   */
+  default boolean wrapsKeys() {
+    return false;
+  }
 }
