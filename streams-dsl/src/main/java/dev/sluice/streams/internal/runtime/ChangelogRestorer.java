@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -26,6 +27,11 @@ import org.apache.kafka.common.TopicPartition;
  * changelog is restored only up to the group's committed offset of that topic; the rest is
  * processed as input. While a task restores, its input partitions are paused. A separate consumer
  * without a group reads the changelogs. Confined to the stream thread, except the counter.
+ *
+ * <p>A windowed changelog is {@code compact,delete}: the broker drops its expired records, so its
+ * log may start after the offset a store holds (or after 0 for a new store). Restoring then starts
+ * at the log start, also when the broker deletes more while a restore is under way: what was
+ * deleted has expired from the store too.
  */
 final class ChangelogRestorer {
   private final Consumer<byte[], byte[]> restoreConsumer;
@@ -58,10 +64,12 @@ final class ChangelogRestorer {
     }
     Set<TopicPartition> changelogs = task.changelogPartitions().keySet();
     Map<TopicPartition, Long> ends = ends(changelogs);
+    Map<TopicPartition, Long> logStarts = restoreConsumer.beginningOffsets(changelogs);
     Set<TopicPartition> pending = new HashSet<>();
     Map<TopicPartition, Long> starts = new HashMap<>();
     for (TopicPartition changelog : changelogs) {
-      long start = task.restoreStartOffset(changelog);
+      long start =
+          Math.max(task.restoreStartOffset(changelog), logStarts.getOrDefault(changelog, 0L));
       long end = ends.getOrDefault(changelog, 0L);
       if (start < end) {
         pending.add(changelog);
@@ -86,7 +94,13 @@ final class ChangelogRestorer {
     if (taskOf.isEmpty()) {
       return;
     }
-    ConsumerRecords<byte[], byte[]> records = restoreConsumer.poll(Duration.ofMillis(10));
+    ConsumerRecords<byte[], byte[]> records;
+    try {
+      records = restoreConsumer.poll(Duration.ofMillis(10));
+    } catch (OffsetOutOfRangeException e) {
+      restoreConsumer.seekToBeginning(e.partitions());
+      return;
+    }
     for (TopicPartition changelog : records.partitions()) {
       Task task = taskOf.get(changelog);
       long end = endOffsets.get(changelog);
