@@ -196,6 +196,21 @@ class ForeignKeyJoinTest {
   }
 
   @Test
+  void aRightRowUpdateReachesNoRowOfAKeyItIsAPrefixOf() {
+    // subscriptions are found by a prefix scan: "p1" must not find the subscribers of "p10"
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology(Kind.LEFT))) {
+      topic(driver, "orders").pipe("o1", "p1:1");
+      topic(driver, "orders").pipe("o10", "p10:1");
+      out(driver);
+      topic(driver, "products").pipe("p1", "pen");
+
+      assertThat(out(driver))
+          .extracting(TestRecord::key, TestRecord::value)
+          .containsExactly(tuple("o1", "p1:1/pen"));
+    }
+  }
+
+  @Test
   void deletingTheRightRowDeletesInnerResultsAndNullsLeftOnes() {
     for (Kind kind : Kind.values()) {
       try (TopologyTestDriver driver = new TopologyTestDriver(topology(kind))) {
