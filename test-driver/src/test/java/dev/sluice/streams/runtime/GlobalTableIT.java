@@ -26,7 +26,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Utils;
@@ -198,6 +200,67 @@ class GlobalTableIT {
         awaitState(strict, StreamsApplication.State.ERROR);
       } finally {
         strict.close(Duration.ofSeconds(60));
+      }
+    }
+  }
+
+  private static Topology rateOrders() {
+    StreamsBuilder builder = new StreamsBuilder();
+    GlobalKTable<String, String> rates = builder.globalTable("gt-rates", STRINGS);
+    builder.stream("gt-rate-orders", STRINGS)
+        .join(rates, (orderId, rate) -> rate, (rate, value) -> rate + "=" + value)
+        .to("gt-rate-out", Produced.with(Serdes.String(), Serdes.String()));
+    return builder.build();
+  }
+
+  @Test
+  void aRecreatedGlobalTopicIsReadAgainFromTheBeginningInsteadOfFromTheCheckpoint(@TempDir Path dir)
+      throws Exception {
+    try (EmbeddedKafka kafka = EmbeddedKafka.inProcess();
+        Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      String bootstrap = kafka.bootstrapServers();
+      kafka.createTopic("gt-rates", 1);
+      kafka.createTopic("gt-rate-orders", 1);
+      kafka.createTopic("gt-rate-out", 1);
+      produce(bootstrap, "gt-rates", customers(0, 10, "old-"));
+      try (StreamsApplication app =
+          new StreamsApplication(rateOrders(), appConfig(bootstrap, "gt-rates-app", dir))) {
+        app.start();
+        awaitState(app, StreamsApplication.State.RUNNING);
+      } // checkpointed at offset 10
+
+      admin.deleteTopics(List.of("gt-rates")).all().get(30, TimeUnit.SECONDS);
+      await(
+          "gt-rates to be re-created",
+          Duration.ofSeconds(60),
+          () -> {
+            try {
+              kafka.createTopic("gt-rates", 1);
+              return true;
+            } catch (RuntimeException e) {
+              return false; // deletion still in progress
+            }
+          });
+      produce(bootstrap, "gt-rates", List.<String[]>of(new String[] {"c1", "new-1"}));
+
+      try (StreamsApplication app =
+          new StreamsApplication(rateOrders(), appConfig(bootstrap, "gt-rates-app", dir))) {
+        app.start();
+        awaitState(app, StreamsApplication.State.RUNNING);
+        assertThat(app.restoredRecords()).isEqualTo(1);
+        produce(
+            bootstrap,
+            "gt-rate-orders",
+            List.of(new String[] {"o1", "c5"}, new String[] {"o2", "c1"}));
+        List<ConsumerRecord<String, String>> out =
+            readUntil(
+                bootstrap,
+                "gt-rate-out",
+                Duration.ofSeconds(60),
+                records -> records.stream().anyMatch(r -> r.key().equals("o2")));
+
+        // o1 came first and found no row: the old topic's rows are gone with it
+        assertThat(out).extracting(ConsumerRecord::value).containsExactly("c1=new-1");
       }
     }
   }

@@ -220,6 +220,28 @@ public final class GlobalStateStores implements AutoCloseable {
   }
 
   /**
+   * Empties the store fed from a topic and forgets its partitions' positions, so that it is read
+   * again from the beginning: for a position the topic no longer has (it was re-created, or
+   * truncated past it). Views handed out before follow the new store.
+   *
+   * @param topic one of {@link #topics()}
+   */
+  public void reset(String topic) {
+    Table table = byTopic.get(topic);
+    Checks.invariant(table != null, "no global store is fed from topic '%s'", topic);
+    synchronized (lock) {
+      table.store.close();
+      if (table.spec.store().persistent()) {
+        deleteRecursively(directory.resolve(table.spec.name()));
+      }
+      table.store = build(table.spec);
+      table.store.finishRestore();
+      table.partitionTime = Long.MIN_VALUE;
+      positions.keySet().removeIf(partition -> partition.topic().equals(topic));
+    }
+  }
+
+  /**
    * Records the positions: in each persistent store (with its data), then in the checkpoint file.
    */
   public void checkpoint() {
@@ -356,7 +378,7 @@ public final class GlobalStateStores implements AutoCloseable {
   /** One global table: its spec, store, read-only view and decoder. */
   private final class Table {
     final GlobalStore spec;
-    final KeyValueStore<Object, Object> store;
+    KeyValueStore<Object, Object> store;
     final StateStore view;
     final SourceRuntime decoder;
     long partitionTime = Long.MIN_VALUE;
@@ -364,7 +386,7 @@ public final class GlobalStateStores implements AutoCloseable {
     Table(GlobalStore spec, KeyValueStore<Object, Object> store, SourceRuntime decoder) {
       this.spec = spec;
       this.store = store;
-      this.view = new GlobalStoreView<>(store, spec.topic(), lock);
+      this.view = new GlobalStoreView<>(() -> this.store, spec.name(), spec.topic(), lock);
       this.decoder = decoder;
     }
   }

@@ -15,18 +15,22 @@ import org.apache.kafka.common.serialization.Serializer;
  * the lock the global store's writer holds, because the store is written by one thread and read by
  * every stream thread while stores are single-threaded. Iterators hold the lock for each call, not
  * for their lifetime (in-memory iterators copy their range when created; RocksDB ones read a
- * snapshot), so a long scan never stalls the writer.
+ * snapshot), so a long scan never stalls the writer. The view asks for the store on each call, so
+ * it follows a store that was emptied and replaced ({@link GlobalStateStores#reset}); an iterator
+ * open on the replaced store fails on its next call.
  *
  * @param <K> key type
  * @param <V> value type
  */
 final class GlobalStoreView<K, V> implements KeyValueStore<K, V> {
-  private final KeyValueStore<K, V> store;
+  private final Supplier<KeyValueStore<K, V>> current;
+  private final String name;
   private final String topic;
   private final Object lock;
 
-  GlobalStoreView(KeyValueStore<K, V> store, String topic, Object lock) {
-    this.store = store;
+  GlobalStoreView(Supplier<KeyValueStore<K, V>> current, String name, String topic, Object lock) {
+    this.current = current;
+    this.name = name;
     this.topic = topic;
     this.lock = lock;
   }
@@ -34,65 +38,67 @@ final class GlobalStoreView<K, V> implements KeyValueStore<K, V> {
   @Override
   public V get(K key) {
     synchronized (lock) {
-      return store.get(key);
+      return current.get().get(key);
     }
   }
 
   @Override
   public KeyValueIterator<K, V> range(K from, K to) {
-    return iterator(() -> store.range(from, to));
+    return iterator(() -> current.get().range(from, to));
   }
 
   @Override
   public KeyValueIterator<K, V> reverseRange(K from, K to) {
-    return iterator(() -> store.reverseRange(from, to));
+    return iterator(() -> current.get().reverseRange(from, to));
   }
 
   @Override
   public <P> KeyValueIterator<K, V> prefixScan(P prefix, Serializer<P> prefixSerializer) {
-    return iterator(() -> store.prefixScan(prefix, prefixSerializer));
+    return iterator(() -> current.get().prefixScan(prefix, prefixSerializer));
   }
 
   @Override
   public KeyValueIterator<K, V> all() {
-    return iterator(store::all);
+    return iterator(() -> current.get().all());
   }
 
   @Override
   public long approximateNumEntries() {
     synchronized (lock) {
-      return store.approximateNumEntries();
+      return current.get().approximateNumEntries();
     }
   }
 
   @Override
   public String name() {
-    return store.name();
+    return name;
   }
 
   @Override
   public StoreState state() {
     synchronized (lock) {
-      return store.state();
+      return current.get().state();
     }
   }
 
   @Override
   public boolean persistent() {
-    return store.persistent();
+    synchronized (lock) {
+      return current.get().persistent();
+    }
   }
 
   @Override
   public int openIterators() {
     synchronized (lock) {
-      return store.openIterators();
+      return current.get().openIterators();
     }
   }
 
   @Override
   public OptionalLong appliedOffset() {
     synchronized (lock) {
-      return store.appliedOffset();
+      return current.get().appliedOffset();
     }
   }
 
@@ -146,7 +152,7 @@ final class GlobalStoreView<K, V> implements KeyValueStore<K, V> {
         String.format(
             "global store '%s' is read-only here (%s): it changes only with its topic '%s'; write"
                 + " to the topic instead",
-            store.name(), operation, topic));
+            name, operation, topic));
   }
 
   private KeyValueIterator<K, V> iterator(Supplier<KeyValueIterator<K, V>> open) {

@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.InvalidOffsetException;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -24,8 +28,12 @@ import org.apache.kafka.common.errors.WakeupException;
  * checkpoint every commit interval. {@link #shutdown()} wakes it; it checkpoints and closes its
  * consumer, and the owner closes the stores once the stream threads, which read them, have stopped.
  *
- * <p>Failure: any exception ends the thread and goes to the listener; the instance cannot go on
- * with a table that no longer follows its topic.
+ * <p>A position the topic no longer has (the topic was re-created, or truncated past it) empties
+ * that topic's store and reads it again from the beginning, as Kafka Streams does: the store could
+ * otherwise keep rows the topic has lost, or never see the new ones.
+ *
+ * <p>Failure: any other exception ends the thread and goes to the listener; the instance cannot go
+ * on with a table that no longer follows its topic.
  */
 final class GlobalStateUpdater extends Thread {
   private static final System.Logger LOG = System.getLogger(GlobalStateUpdater.class.getName());
@@ -87,13 +95,32 @@ final class GlobalStateUpdater extends Thread {
       }
       Map<TopicPartition, Long> ends =
           new HashMap<>(consumer.endOffsets(partitions, METADATA_TIMEOUT));
+      Map<TopicPartition, Long> beginnings =
+          consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
+      Map<TopicPartition, Long> outOfRange = new HashMap<>();
+      for (TopicPartition partition : partitions) {
+        Long position = stores.position(partition);
+        if (position != null
+            && (position > ends.get(partition) || position < beginnings.get(partition))) {
+          outOfRange.put(partition, position);
+        }
+      }
+      if (!outOfRange.isEmpty()) {
+        // a position past the end would otherwise look like a partition already read
+        readFromTheBeginning(new OffsetOutOfRangeException("checkpointed positions", outOfRange));
+      }
       long applied = 0;
       while (running) {
         ends.keySet().removeIf(p -> consumer.position(p, METADATA_TIMEOUT) >= ends.get(p));
         if (ends.isEmpty()) {
           break;
         }
-        applied += pollAndApply();
+        try {
+          applied += pollAndApply();
+        } catch (InvalidOffsetException e) {
+          // the reset partitions' topics are read again, up to their current end offsets
+          ends.putAll(consumer.endOffsets(readFromTheBeginning(e), METADATA_TIMEOUT));
+        }
         bootstrappedRecords = applied;
       }
       stores.checkpoint();
@@ -124,7 +151,11 @@ final class GlobalStateUpdater extends Thread {
     try {
       long lastCheckpoint = System.currentTimeMillis();
       while (running) {
-        pollAndApply();
+        try {
+          pollAndApply();
+        } catch (InvalidOffsetException e) {
+          readFromTheBeginning(e);
+        }
         long now = System.currentTimeMillis();
         if (now - lastCheckpoint >= commitIntervalMs) {
           stores.checkpoint();
@@ -156,6 +187,33 @@ final class GlobalStateUpdater extends Thread {
       stores.apply(partition, records.records(partition));
     }
     return records.count();
+  }
+
+  /**
+   * Empties the stores of the topics whose position is out of range and seeks every partition of
+   * those topics to the beginning.
+   *
+   * @return the partitions to read again
+   */
+  private List<TopicPartition> readFromTheBeginning(InvalidOffsetException e) {
+    Set<String> topics = new TreeSet<>();
+    e.partitions().forEach(partition -> topics.add(partition.topic()));
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "{0}: positions {1} are out of range (topic re-created or truncated?): reading global"
+            + " topics {2} again from the beginning",
+        getName(),
+        e.partitions(),
+        topics);
+    topics.forEach(stores::reset);
+    List<TopicPartition> again = new ArrayList<>();
+    for (TopicPartition partition : consumer.assignment()) {
+      if (topics.contains(partition.topic())) {
+        again.add(partition);
+      }
+    }
+    consumer.seekToBeginning(again);
+    return again;
   }
 
   /** Asks the thread to checkpoint and stop. */

@@ -169,6 +169,28 @@ class GlobalStateStoresTest {
   }
 
   @Test
+  void aResetEmptiesTheStoreForgetsItsPositionsAndViewsFollowTheNewStore() {
+    CompiledTopology topology = topology(Materialized.as("customers"));
+    GlobalStateStores globals = globals(topology);
+    KeyValueStore<String, String> view = view(globals);
+    feed(globals, 0, 0, "c0");
+    feed(globals, 1, 0, "c1");
+
+    globals.reset("customers");
+
+    assertThat(view.get("c0")).isNull();
+    assertThat(globals.position(new TopicPartition("customers", 0))).isNull();
+    assertThat(globals.position(new TopicPartition("customers", 1))).isNull();
+    feed(globals, 0, 0, "c9");
+    assertThat(view.get("c9")).isEqualTo("name-c9");
+    globals.checkpoint();
+    globals.close();
+    assertThat(view(globals(topology)).get("c9"))
+        .as("the new store is the one kept")
+        .isEqualTo("name-c9");
+  }
+
+  @Test
   void anInMemoryStoreIsAlwaysReadFromTheBeginning() {
     CompiledTopology topology = topology(Materialized.<String, String>as("customers").inMemory());
     GlobalStateStores first = globals(topology);
