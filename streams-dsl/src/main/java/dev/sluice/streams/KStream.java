@@ -386,6 +386,30 @@ public interface KStream<K, V> {
       KeyValueMapper<? super K, ? super V, KR> keySelector, Grouped<KR, V> grouped);
 
   /**
+   * Sends the stream through an internal topic {@code <application.id>-<this
+   * step>.repartition-repartition}, partitioned by the current key, whether or not keys changed:
+   * later stateful steps read it and need no repartition of their own. The runtime creates the
+   * topic with the partition count of what it must be co-partitioned with (the other side of a join
+   * it feeds), else with that of the upstream topics.
+   *
+   * @return the repartitioned stream, reading the topic
+   */
+  default KStream<K, V> repartition() {
+    return repartition(Repartitioned.defaults());
+  }
+
+  /**
+   * Sends the stream through an internal topic {@code <application.id>-<name>-repartition},
+   * partitioned by the current key, with the given name, serdes and partition count. A partition
+   * count is the fix for a join whose inputs' topics have different partition counts: repartition
+   * the side with fewer partitions to the other side's count.
+   *
+   * @param repartitioned the name, serdes and partition count
+   * @return the repartitioned stream, reading the topic
+   */
+  KStream<K, V> repartition(Repartitioned<K, V> repartitioned);
+
+  /**
    * Reads the stream as a changelog: the latest value per key, a null value deleting the key.
    * Records with a null key are dropped and counted.
    *
@@ -432,8 +456,10 @@ public interface KStream<K, V> {
    * @param <VR> result value type
    * @return the joined stream, named {@code <this step>.join}
    */
-  <VT, VR> KStream<K, VR> join(
-      KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner);
+  default <VT, VR> KStream<K, VR> join(
+      KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
+    return join(table, joiner, Joined.defaults());
+  }
 
   /**
    * Joins each record with the table's current row for its key, with a step name and serdes.
@@ -460,8 +486,10 @@ public interface KStream<K, V> {
    * @param <VR> result value type
    * @return the joined stream, named {@code <this step>.leftJoin}
    */
-  <VT, VR> KStream<K, VR> leftJoin(
-      KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner);
+  default <VT, VR> KStream<K, VR> leftJoin(
+      KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
+    return leftJoin(table, joiner, Joined.defaults());
+  }
 
   /**
    * Like {@link #join(KTable, ValueJoiner, Joined)}, but every record is emitted: the joiner gets
@@ -567,10 +595,12 @@ public interface KStream<K, V> {
    * @param <VR> result value type
    * @return the joined stream, named {@code <this step>.join}
    */
-  <VO, VR> KStream<K, VR> join(
+  default <VO, VR> KStream<K, VR> join(
       KStream<K, VO> other,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows);
+      JoinWindows windows) {
+    return join(other, joiner, windows, Joined.defaults());
+  }
 
   /**
    * Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with a step name and input serdes
@@ -602,10 +632,12 @@ public interface KStream<K, V> {
    * @param <VR> result value type
    * @return the joined stream, named {@code <this step>.leftJoin}
    */
-  <VO, VR> KStream<K, VR> leftJoin(
+  default <VO, VR> KStream<K, VR> leftJoin(
       KStream<K, VO> other,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows);
+      JoinWindows windows) {
+    return leftJoin(other, joiner, windows, Joined.defaults());
+  }
 
   /**
    * Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with a step name and input serdes.
@@ -635,10 +667,12 @@ public interface KStream<K, V> {
    * @param <VR> result value type
    * @return the joined stream, named {@code <this step>.outerJoin}
    */
-  <VO, VR> KStream<K, VR> outerJoin(
+  default <VO, VR> KStream<K, VR> outerJoin(
       KStream<K, VO> other,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows);
+      JoinWindows windows) {
+    return outerJoin(other, joiner, windows, Joined.defaults());
+  }
 
   /**
    * Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with a step name and input serdes.

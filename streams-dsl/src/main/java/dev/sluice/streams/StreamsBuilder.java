@@ -441,6 +441,7 @@ public final class StreamsBuilder {
         graph.stores(),
         graph.globalStores(),
         graph.repartitionTopics(),
+        graph.coPartitionGroups(),
         defaultKeySerde,
         defaultValueSerde);
   }

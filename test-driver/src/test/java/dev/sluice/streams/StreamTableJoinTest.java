@@ -2,7 +2,10 @@ package dev.sluice.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.sluice.streams.internal.compile.CompiledTopology;
+import dev.sluice.streams.internal.compile.InternalTopic;
 import dev.sluice.testdriver.TestInputTopic;
 import dev.sluice.testdriver.TestOutputTopic;
 import dev.sluice.testdriver.TopologyTestDriver;
@@ -216,6 +219,69 @@ class StreamTableJoinTest {
   }
 
   @Test
+  void repartitionSendsTheStreamThroughItsOwnTopicWhichTheJoinThenReads() {
+    StreamsBuilder builder = new StreamsBuilder();
+    KTable<String, String> users = builder.table("users", STRINGS);
+    builder.stream("clicks", STRINGS)
+        .repartition(Repartitioned.<String, String>as("clicks-by-user").withNumberOfPartitions(6))
+        .join(users, (click, user) -> click + "@" + user)
+        .to("out", OUT);
+    CompiledTopology topology = (CompiledTopology) builder.build();
+
+    assertThat(topology.internalTopics())
+        .extracting(InternalTopic::name, InternalTopic::partitions)
+        .containsExactly(tuple("clicks-by-user-repartition", 6));
+    assertThat(topology.describe().text())
+        .contains(
+            "Sink: clicks-by-user-repartition-sink (topic: clicks-by-user-repartition)",
+            "[clicks-by-user-repartition, users] (join step"
+                + " clicks-by-user-repartition-source.join)");
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology)) {
+      topic(driver, "users").pipe("u1", "ann");
+      topic(driver, "clicks").pipe("u1", "c1");
+
+      assertThat(out(driver).readKeyValuesToList()).containsExactly(KeyValue.pair("u1", "c1@ann"));
+      assertThat(
+              driver
+                  .outputTopic("test-clicks-by-user-repartition", Serdes.String(), Serdes.String())
+                  .readKeyValuesToList())
+          .containsExactly(KeyValue.pair("u1", "c1"));
+    }
+  }
+
+  @Test
+  void anUnnamedRepartitionDerivesItsTopicFromTheStepAndLaterStepsDoNotRepartitionAgain() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("clicks", STRINGS)
+        .selectKey((key, value) -> value)
+        .repartition(Repartitioned.with(Serdes.String(), Serdes.String()))
+        .groupByKey()
+        .count()
+        .toStream()
+        .to("out", Produced.with(Serdes.String(), Serdes.Long()));
+    CompiledTopology topology = (CompiledTopology) builder.build();
+
+    assertThat(topology.internalTopics())
+        .filteredOn(topic -> topic.kind() == InternalTopic.Kind.REPARTITION)
+        .extracting(InternalTopic::name, InternalTopic::fixedPartitions)
+        .containsExactly(tuple("from-clicks.selectKey.repartition-repartition", false));
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology)) {
+      topic(driver, "clicks").pipe("x", "a");
+      topic(driver, "clicks").pipe("y", "a");
+
+      assertThat(driver.outputTopic("out", Serdes.String(), Serdes.Long()).readKeyValuesToList())
+          .containsExactly(KeyValue.pair("a", 1L), KeyValue.pair("a", 2L));
+    }
+  }
+
+  @Test
+  void aRepartitionCountBelowOneIsRejected() {
+    assertThatThrownBy(() -> Repartitioned.numberOfPartitions(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Repartitioned: numberOfPartitions was 0; use 1 or more");
+  }
+
+  @Test
   void aJoinsStepAndStoreNamesAreStableInDescribe() {
     assertThat(clicksJoinUsers(false).describe().text())
         .isEqualTo(
@@ -233,6 +299,8 @@ class StreamTableJoinTest {
                   <-- from-clicks
                 Sink: from-clicks.join.to-out (topic: out)
                   <-- from-clicks.join
+              Co-partitioned topics:
+                [clicks, users] (join step from-clicks.join)
             """);
   }
 

@@ -135,6 +135,8 @@ class TableTableJoinTest {
                   <-- from-left.table.leftJoin
                 Sink: from-left.table.leftJoin.toStream.to-out (topic: out)
                   <-- from-left.table.leftJoin.toStream
+              Co-partitioned topics:
+                [left, right] (leftJoin step from-left.table.leftJoin)
             """);
   }
 }

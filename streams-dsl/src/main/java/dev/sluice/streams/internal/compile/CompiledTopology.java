@@ -29,12 +29,14 @@ import java.util.TreeSet;
  * @param subTopologies the sub-topologies, by id
  * @param internalTopics the repartition and changelog topics (see {@link InternalTopic} for names)
  * @param globalStores the global tables' stores and sources, kept once per instance for every task
+ * @param coPartitionGroups the topics each join needs co-partitioned, named like internal topics
  * @param applicationId the application id the names are bound to, or null if unbound
  */
 public record CompiledTopology(
     List<SubTopology> subTopologies,
     List<InternalTopic> internalTopics,
     List<GlobalStore> globalStores,
+    List<CoPartitionedTopics> coPartitionGroups,
     String applicationId)
     implements Topology {
 
@@ -43,6 +45,7 @@ public record CompiledTopology(
     subTopologies = List.copyOf(subTopologies);
     internalTopics = List.copyOf(internalTopics);
     globalStores = List.copyOf(globalStores);
+    coPartitionGroups = List.copyOf(coPartitionGroups);
   }
 
   /**
@@ -75,7 +78,9 @@ public record CompiledTopology(
     for (SubTopology sub : subTopologies) {
       subs.add(bind(sub, renamed, applicationId));
     }
-    return new CompiledTopology(subs, topics, globalStores, applicationId);
+    List<CoPartitionedTopics> groups =
+        coPartitionGroups.stream().map(group -> group.renamed(renamed)).toList();
+    return new CompiledTopology(subs, topics, globalStores, groups, applicationId);
   }
 
   private static SubTopology bind(

@@ -1,5 +1,7 @@
 package dev.sluice.streams.internal.compile;
 
+import dev.sluice.streams.internal.graph.GraphBuilder;
+
 /**
  * A topic the library creates and owns: a repartition topic between two sub-topologies, or the
  * changelog of a logged store. The runtime creates them through the Admin client before the tasks
@@ -22,6 +24,9 @@ package dev.sluice.streams.internal.compile;
  * @param storeName for a changelog, the store it backs; null for a repartition topic
  * @param retentionMs for a {@code compact,delete} changelog, the store's retention: create it with
  *     a {@code retention.ms} of at least this (Kafka Streams adds a day); -1 for the broker default
+ * @param partitions for a repartition topic, the partition count the user asked for ({@code
+ *     Repartitioned.numberOfPartitions}); {@link GraphBuilder#DERIVED_PARTITIONS} to let the
+ *     runtime size it from the topics it must be co-partitioned with
  */
 public record InternalTopic(
     String name,
@@ -30,7 +35,8 @@ public record InternalTopic(
     int writtenBy,
     int readBy,
     String storeName,
-    long retentionMs) {
+    long retentionMs,
+    int partitions) {
 
   /**
    * An internal topic with the broker's default retention.
@@ -45,6 +51,45 @@ public record InternalTopic(
   public InternalTopic(
       String name, Kind kind, String cleanupPolicy, int writtenBy, int readBy, String storeName) {
     this(name, kind, cleanupPolicy, writtenBy, readBy, storeName, -1);
+  }
+
+  /**
+   * An internal topic whose partition count the runtime derives.
+   *
+   * @param name the topic name
+   * @param kind repartition or changelog
+   * @param cleanupPolicy the {@code cleanup.policy}
+   * @param writtenBy the writing sub-topology
+   * @param readBy the reading sub-topology
+   * @param storeName the store a changelog backs, or null
+   * @param retentionMs the store's retention, or -1
+   */
+  public InternalTopic(
+      String name,
+      Kind kind,
+      String cleanupPolicy,
+      int writtenBy,
+      int readBy,
+      String storeName,
+      long retentionMs) {
+    this(
+        name,
+        kind,
+        cleanupPolicy,
+        writtenBy,
+        readBy,
+        storeName,
+        retentionMs,
+        GraphBuilder.DERIVED_PARTITIONS);
+  }
+
+  /**
+   * Whether the user fixed this topic's partition count.
+   *
+   * @return true for a repartition topic with {@code Repartitioned.numberOfPartitions}
+   */
+  public boolean fixedPartitions() {
+    return partitions != GraphBuilder.DERIVED_PARTITIONS;
   }
 
   /** What an internal topic is for. */
@@ -63,6 +108,13 @@ public record InternalTopic(
    */
   InternalTopic prefixed(String applicationId) {
     return new InternalTopic(
-        applicationId + "-" + name, kind, cleanupPolicy, writtenBy, readBy, storeName, retentionMs);
+        applicationId + "-" + name,
+        kind,
+        cleanupPolicy,
+        writtenBy,
+        readBy,
+        storeName,
+        retentionMs,
+        partitions);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.streams.internal.compile;
 
 import dev.sluice.streams.TopologyException;
+import dev.sluice.streams.internal.graph.CoPartitionGroup;
 import dev.sluice.streams.internal.graph.GlobalStore;
 import dev.sluice.streams.internal.graph.GraphNode;
 import dev.sluice.streams.internal.graph.ProcessorNode;
@@ -43,7 +44,8 @@ public final class TopologyCompiler {
    */
   public static CompiledTopology compile(
       List<GraphNode> nodes, Serde<?> defaultKeySerde, Serde<?> defaultValueSerde) {
-    return compile(nodes, List.of(), List.of(), Set.of(), defaultKeySerde, defaultValueSerde);
+    return compile(
+        nodes, List.of(), List.of(), Map.of(), List.of(), defaultKeySerde, defaultValueSerde);
   }
 
   /**
@@ -52,7 +54,9 @@ public final class TopologyCompiler {
    * @param nodes the logical graph in definition order
    * @param stores the declared stores
    * @param globalStores the global tables' stores and sources
-   * @param repartitionTopics the internal repartition topics, without the application-id prefix
+   * @param repartitionTopics the internal repartition topics, without the application-id prefix,
+   *     with the partition count the user asked for or {@code GraphBuilder.DERIVED_PARTITIONS}
+   * @param coPartitionGroups the steps whose inputs must be co-partitioned
    * @param defaultKeySerde the builder's default key serde, or null
    * @param defaultValueSerde the builder's default value serde, or null
    * @return the unbound topology
@@ -62,7 +66,8 @@ public final class TopologyCompiler {
       List<GraphNode> nodes,
       List<StoreSpec> stores,
       List<GlobalStore> globalStores,
-      Set<String> repartitionTopics,
+      Map<String, Integer> repartitionTopics,
+      List<CoPartitionGroup> coPartitionGroups,
       Serde<?> defaultKeySerde,
       Serde<?> defaultValueSerde) {
     List<GraphNode> resolved = resolveSerdes(nodes, defaultKeySerde, defaultValueSerde);
@@ -88,7 +93,7 @@ public final class TopologyCompiler {
     }
     Set<String> globalNames = new HashSet<>();
     resolvedGlobals.forEach(global -> globalNames.add(global.name()));
-    List<String> problems = TopologyValidator.problems(resolved, repartitionTopics);
+    List<String> problems = TopologyValidator.problems(resolved, repartitionTopics.keySet());
     problems.addAll(StoreValidator.problems(resolved, resolvedStores, globalNames));
     problems.addAll(GlobalStoreValidator.problems(resolved, resolvedStores, resolvedGlobals));
     if (!problems.isEmpty()) {
@@ -96,7 +101,11 @@ public final class TopologyCompiler {
     }
     List<SubTopology> subTopologies = split(resolved, resolvedStores);
     return new CompiledTopology(
-        subTopologies, internalTopics(subTopologies, repartitionTopics), resolvedGlobals, null);
+        subTopologies,
+        internalTopics(subTopologies, repartitionTopics),
+        resolvedGlobals,
+        CoPartitionedTopics.resolve(resolved, coPartitionGroups),
+        null);
   }
 
   /**
@@ -104,13 +113,13 @@ public final class TopologyCompiler {
    * store's changelog.
    *
    * @param subTopologies the sub-topologies
-   * @param repartitionTopics the repartition topic names
+   * @param repartitionTopics the repartition topic names and partition counts
    * @return the internal topics, unprefixed
    */
   static List<InternalTopic> internalTopics(
-      List<SubTopology> subTopologies, Set<String> repartitionTopics) {
+      List<SubTopology> subTopologies, Map<String, Integer> repartitionTopics) {
     List<InternalTopic> topics = new ArrayList<>();
-    for (String topic : repartitionTopics) {
+    for (String topic : repartitionTopics.keySet()) {
       int writer = -1;
       int reader = -1;
       for (SubTopology sub : subTopologies) {
@@ -118,7 +127,15 @@ public final class TopologyCompiler {
         reader = sub.sourceTopics().contains(topic) ? sub.id() : reader;
       }
       topics.add(
-          new InternalTopic(topic, InternalTopic.Kind.REPARTITION, "delete", writer, reader, null));
+          new InternalTopic(
+              topic,
+              InternalTopic.Kind.REPARTITION,
+              "delete",
+              writer,
+              reader,
+              null,
+              -1,
+              repartitionTopics.get(topic)));
     }
     for (SubTopology sub : subTopologies) {
       for (StoreSpec store : sub.stores()) {

@@ -54,6 +54,13 @@ final class TopologyDescriber {
         out.append(")\n");
       }
     }
+    if (!topology.coPartitionGroups().isEmpty()) {
+      out.append("  Co-partitioned topics:\n");
+      for (CoPartitionedTopics group : topology.coPartitionGroups()) {
+        out.append("    ").append(group.topics()).append(" (").append(group.operation());
+        out.append(" step ").append(group.step()).append(")\n");
+      }
+    }
     return out.toString();
   }
 

@@ -11,6 +11,7 @@ import dev.sluice.streams.Materialized;
 import dev.sluice.streams.Named;
 import dev.sluice.streams.Predicate;
 import dev.sluice.streams.Produced;
+import dev.sluice.streams.Repartitioned;
 import dev.sluice.streams.SplitStream;
 import dev.sluice.streams.TopicNameExtractor;
 import dev.sluice.streams.ValueMapper;
@@ -492,6 +493,20 @@ public final class GraphStream<K, V> extends StreamJoins<K, V> {
             valueSerde));
     return new GraphGroupedStream<>(
         new GraphStream<>(graph, name, null, valueSerde, true), grouped);
+  }
+
+  @Override
+  public KStream<K, V> repartition(Repartitioned<K, V> repartitioned) {
+    Checks.notNull(repartitioned, "repartitioned");
+    Serde<?> keys = repartitioned.keySerde() != null ? repartitioned.keySerde() : keySerde;
+    Serde<?> values = repartitioned.valueSerde() != null ? repartitioned.valueSerde() : valueSerde;
+    Integer partitions = repartitioned.numberOfPartitions();
+    return Repartitioner.repartition(
+        this,
+        graph.name(repartitioned.name(), nodeName, "repartition"),
+        keys,
+        values,
+        partitions == null ? GraphBuilder.DERIVED_PARTITIONS : partitions);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.sluice.streams.Materialized;
 import dev.sluice.streams.Named;
 import dev.sluice.streams.ValueJoiner;
 import dev.sluice.streams.internal.Checks;
+import dev.sluice.streams.internal.graph.CoPartitionGroup;
 import dev.sluice.streams.internal.graph.GraphBuilder;
 import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.StoreSpec;
@@ -36,10 +37,12 @@ import org.apache.kafka.common.serialization.Serde;
  * </ul>
  *
  * <p>The joining step names the looked-up store, so the compiler puts it in the store's
- * sub-topology: the stream (or both tables) and the table read there must be co-partitioned, which
- * the runtime's task assignor checks for every sub-topology's source topics. A stream whose keys
- * changed upstream is first repartitioned, exactly like before a grouping (and sharing that topic
- * when both follow the same key change with the same serdes).
+ * sub-topology: the stream (or both tables) and the table read there must be co-partitioned. Each
+ * join records its two inputs as a {@link CoPartitionGroup}; before processing starts the runtime
+ * sizes internal repartition topics of a group to its largest partition count and refuses to start
+ * when two of the user's topics in it differ, naming the join. A stream whose keys changed upstream
+ * is first repartitioned, exactly like before a grouping (and sharing that topic when both follow
+ * the same key change with the same serdes).
  *
  * <p>A stream-stream join keeps each side in a window store of its own ({@code <step>-this-store},
  * {@code <step>-other-store}); both side steps use both stores, so they share a sub-topology too.
@@ -87,7 +90,9 @@ final class Joins {
       String base = joined.name() != null ? joined.name() : stream.nodeName();
       input = Repartitioner.repartition(stream, base, keySerde, valueSerde).nodeName();
     }
-    String store = materialized(table, joined.otherValueSerde()).storeName();
+    GraphTable<K, T> lookedUp = materialized(table, joined.otherValueSerde());
+    String store = lookedUp.storeName();
+    coPartitioned(graph, name, kind, input, lookedUp.nodeName());
     graph.add(
         new ProcessorNode(
             name,
@@ -126,6 +131,7 @@ final class Joins {
     String name = graph.name(named == null ? null : named.name(), left.nodeName(), kind.verb());
     GraphTable<K, L> leftTable = materialized(left, null);
     GraphTable<K, R> rightTable = materialized(right, null);
+    coPartitioned(graph, name, kind, leftTable.nodeName(), rightTable.nodeName());
     String leftStep =
         side(graph, name, "left", leftTable, rightTable.storeName(), true, kind, joiner);
     String rightStep =
@@ -178,6 +184,7 @@ final class Joins {
         input(left, joined.name() == null ? null : name + "-left", keySerde, leftSerde);
     String rightInput =
         input(right, joined.name() == null ? null : name + "-right", keySerde, rightSerde);
+    coPartitioned(graph, name, kind, leftInput, rightInput);
     long sizeMs = Math.max(1, windows.before().toMillis() + windows.after().toMillis());
     long retentionMs = sizeMs + windows.grace().toMillis();
     String leftStore =
@@ -203,6 +210,12 @@ final class Joins {
     }
     merge(graph, name, parents, kind, keySerde);
     return new GraphStream<>(graph, name, keySerde, null, false);
+  }
+
+  /** Records that the two steps a join reads must be co-partitioned, for the runtime to check. */
+  private static void coPartitioned(
+      GraphBuilder graph, String join, JoinKind kind, String left, String right) {
+    graph.addCoPartitionGroup(new CoPartitionGroup(join, kind.verb(), List.of(left, right)));
   }
 
   /** The step a join side reads: the stream, or its repartition if its keys changed. */

@@ -34,15 +34,43 @@ final class Repartitioner {
    */
   static <K, V> GraphStream<K, V> repartition(
       GraphStream<?, ?> upstream, String base, Serde<?> keySerde, Serde<?> valueSerde) {
+    return repartition(upstream, base, keySerde, valueSerde, GraphBuilder.DERIVED_PARTITIONS);
+  }
+
+  /**
+   * The repartitioned stream, through a topic with a partition count.
+   *
+   * @param upstream the stream to repartition
+   * @param base the name the topic and steps derive from
+   * @param keySerde writes and reads the keys, or null for the builder default
+   * @param valueSerde writes and reads the values, or null for the builder default
+   * @param partitions the topic's partition count, or {@link GraphBuilder#DERIVED_PARTITIONS}
+   * @param <K> key type
+   * @param <V> value type
+   * @return a stream reading the repartition topic, with unchanged keys from there on
+   */
+  static <K, V> GraphStream<K, V> repartition(
+      GraphStream<?, ?> upstream,
+      String base,
+      Serde<?> keySerde,
+      Serde<?> valueSerde,
+      int partitions) {
     GraphBuilder graph = upstream.graph();
     String key =
         String.join(
-            ":", "repartition", upstream.nodeName(), base, type(keySerde), type(valueSerde));
+            ":",
+            "repartition",
+            upstream.nodeName(),
+            base,
+            type(keySerde),
+            type(valueSerde),
+            String.valueOf(partitions));
     return graph.shared(
         key,
         () -> {
           String source =
-              internalTopic(graph, base, List.of(upstream.nodeName()), keySerde, valueSerde);
+              internalTopic(
+                  graph, base, List.of(upstream.nodeName()), keySerde, valueSerde, partitions);
           return new GraphStream<K, V>(graph, source, keySerde, valueSerde, false);
         });
   }
@@ -65,10 +93,32 @@ final class Repartitioner {
       List<String> writers,
       Serde<?> keySerde,
       Serde<?> valueSerde) {
+    return internalTopic(
+        graph, base, writers, keySerde, valueSerde, GraphBuilder.DERIVED_PARTITIONS);
+  }
+
+  /**
+   * Like {@link #internalTopic(GraphBuilder, String, List, Serde, Serde)}, with a partition count.
+   *
+   * @param graph the builder's graph
+   * @param base the name the topic and steps derive from
+   * @param writers the steps whose records the sink writes
+   * @param keySerde writes and reads the keys, or null for the builder default
+   * @param valueSerde writes and reads the values, or null for the builder default
+   * @param partitions the topic's partition count, or {@link GraphBuilder#DERIVED_PARTITIONS}
+   * @return the source step's name
+   */
+  static String internalTopic(
+      GraphBuilder graph,
+      String base,
+      List<String> writers,
+      Serde<?> keySerde,
+      Serde<?> valueSerde,
+      int partitions) {
     String topic = base + "-repartition";
     graph.add(
         new SinkNode(base + "-repartition-sink", writers, topic, null, keySerde, valueSerde, null));
-    graph.addRepartitionTopic(topic);
+    graph.addRepartitionTopic(topic, partitions);
     String source = base + "-repartition-source";
     graph.add(
         new SourceNode(

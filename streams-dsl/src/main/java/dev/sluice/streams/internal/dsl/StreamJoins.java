@@ -28,12 +28,6 @@ abstract sealed class StreamJoins<K, V> implements KStream<K, V> permits GraphSt
 
   @Override
   public <VT, VR> KStream<K, VR> join(
-      KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
-    return Joins.streamTable(self(), table, joiner, Joined.defaults(), JoinKind.INNER);
-  }
-
-  @Override
-  public <VT, VR> KStream<K, VR> join(
       KTable<K, VT> table,
       ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
       Joined<K, V, VT> joined) {
@@ -42,24 +36,10 @@ abstract sealed class StreamJoins<K, V> implements KStream<K, V> permits GraphSt
 
   @Override
   public <VT, VR> KStream<K, VR> leftJoin(
-      KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
-    return Joins.streamTable(self(), table, joiner, Joined.defaults(), JoinKind.LEFT);
-  }
-
-  @Override
-  public <VT, VR> KStream<K, VR> leftJoin(
       KTable<K, VT> table,
       ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
       Joined<K, V, VT> joined) {
     return Joins.streamTable(self(), table, joiner, joined, JoinKind.LEFT);
-  }
-
-  @Override
-  public <VO, VR> KStream<K, VR> join(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows) {
-    return Joins.streamStream(self(), other, joiner, windows, Joined.defaults(), JoinKind.INNER);
   }
 
   @Override
@@ -75,25 +55,9 @@ abstract sealed class StreamJoins<K, V> implements KStream<K, V> permits GraphSt
   public <VO, VR> KStream<K, VR> leftJoin(
       KStream<K, VO> other,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows) {
-    return Joins.streamStream(self(), other, joiner, windows, Joined.defaults(), JoinKind.LEFT);
-  }
-
-  @Override
-  public <VO, VR> KStream<K, VR> leftJoin(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
       JoinWindows windows,
       Joined<K, V, VO> joined) {
     return Joins.streamStream(self(), other, joiner, windows, joined, JoinKind.LEFT);
-  }
-
-  @Override
-  public <VO, VR> KStream<K, VR> outerJoin(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows) {
-    return Joins.streamStream(self(), other, joiner, windows, Joined.defaults(), JoinKind.OUTER);
   }
 
   @Override

@@ -4,10 +4,9 @@ import dev.sluice.streams.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -23,11 +22,15 @@ import java.util.function.Supplier;
  * <p>Not thread-safe; a builder is used from one thread.
  */
 public final class GraphBuilder {
+  /** The partition count of a repartition topic the runtime sizes from the topology. */
+  public static final int DERIVED_PARTITIONS = -1;
+
   private final List<GraphNode> nodes = new ArrayList<>();
   private final Map<String, Integer> derivedNameUses = new HashMap<>();
   private final List<StoreSpec> stores = new ArrayList<>();
   private final List<GlobalStore> globalStores = new ArrayList<>();
-  private final Set<String> repartitionTopics = new LinkedHashSet<>();
+  private final Map<String, Integer> repartitionTopics = new LinkedHashMap<>();
+  private final List<CoPartitionGroup> coPartitionGroups = new ArrayList<>();
   private final Map<String, Object> shared = new HashMap<>();
 
   /**
@@ -132,18 +135,37 @@ public final class GraphBuilder {
    * Marks a topic as an internal repartition topic (named without the application-id prefix).
    *
    * @param topic the topic, {@code <name>-repartition}
+   * @param partitions the partition count the user asked for, or {@link #DERIVED_PARTITIONS}
    */
-  public void addRepartitionTopic(String topic) {
-    repartitionTopics.add(topic);
+  public void addRepartitionTopic(String topic, int partitions) {
+    repartitionTopics.put(topic, partitions);
   }
 
   /**
-   * The repartition topics declared so far.
+   * The repartition topics declared so far, with their partition counts.
+   *
+   * @return an immutable copy, in order: topic to count or {@link #DERIVED_PARTITIONS}
+   */
+  public Map<String, Integer> repartitionTopics() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(repartitionTopics));
+  }
+
+  /**
+   * Records that the inputs of a step must be co-partitioned (a join's sides).
+   *
+   * @param group the step and the steps it reads
+   */
+  public void addCoPartitionGroup(CoPartitionGroup group) {
+    coPartitionGroups.add(group);
+  }
+
+  /**
+   * The co-partition groups recorded so far.
    *
    * @return an immutable copy, in order
    */
-  public Set<String> repartitionTopics() {
-    return Collections.unmodifiableSet(new LinkedHashSet<>(repartitionTopics));
+  public List<CoPartitionGroup> coPartitionGroups() {
+    return List.copyOf(coPartitionGroups);
   }
 
   /**

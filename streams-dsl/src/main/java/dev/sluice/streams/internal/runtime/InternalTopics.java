@@ -3,7 +3,6 @@ package dev.sluice.streams.internal.runtime;
 import dev.sluice.streams.StreamsException;
 import dev.sluice.streams.internal.compile.CompiledTopology;
 import dev.sluice.streams.internal.compile.InternalTopic;
-import dev.sluice.streams.internal.compile.SubTopology;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,10 +24,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * compacted, repartition topics deleted). A mismatch stops the start with a message naming the
  * topic, what it has and what it needs — a wrong changelog would silently lose state.
  *
- * <p>Partition counts: a sub-topology has as many tasks as its external input topics have
- * partitions; a repartition topic gets the partition count of the sub-topology that writes it
- * (which is then the count of the sub-topology reading it); a changelog has one partition per task
- * of its store's sub-topology.
+ * <p>Partition counts come from {@link CoPartitioning}: a sub-topology has as many tasks as its
+ * user topics have partitions (refusing a join whose topics differ), a repartition topic gets the
+ * count of the sub-topology that reads it (its {@code Repartitioned} count if the user gave one),
+ * and a changelog has one partition per task of its store's sub-topology.
  */
 final class InternalTopics {
   private static final long TIMEOUT_S = 60;
@@ -37,15 +36,17 @@ final class InternalTopics {
 
   static void ensure(CompiledTopology topology, Admin admin) {
     List<InternalTopic> internal = topology.internalTopics();
-    if (internal.isEmpty()) {
-      return;
-    }
     try {
-      Map<Integer, Integer> tasksPerSub = partitionsPerSubTopology(topology, admin);
+      // checked even without internal topics: a join of two user topics needs matching counts
+      Map<Integer, Integer> tasksPerSub =
+          CoPartitioning.partitionsPerSubTopology(topology, userTopicCounts(topology, admin));
+      if (internal.isEmpty()) {
+        return;
+      }
       Map<String, TopicDescription> existing = describeExisting(admin, internal);
       List<NewTopic> missing = new ArrayList<>();
       for (InternalTopic topic : internal) {
-        int partitions = partitionsFor(topic, tasksPerSub);
+        int partitions = CoPartitioning.partitionsFor(topic, tasksPerSub);
         TopicDescription description = existing.get(topic.name());
         if (description == null) {
           missing.add(
@@ -84,56 +85,23 @@ final class InternalTopics {
     return policies;
   }
 
-  private static int partitionsFor(InternalTopic topic, Map<Integer, Integer> tasksPerSub) {
-    // A repartition topic takes the partition count of the sub-topology that reads it: that of the
-    // topics it must be co-partitioned with (a join's table), or else the writer's.
-    int sub = topic.readBy();
-    Integer count = tasksPerSub.get(sub);
-    if (count == null) {
-      throw new StreamsException(
-          String.format(
-              "cannot tell how many partitions internal topic '%s' needs: sub-topology %d has no"
-                  + " input topic with a known partition count",
-              topic.name(), sub),
-          null);
-    }
-    return count;
-  }
-
-  /** Task counts per sub-topology, from external inputs, then through repartition topics. */
-  static Map<Integer, Integer> partitionsPerSubTopology(CompiledTopology topology, Admin admin)
+  /** Partition counts of the topics the topology reads by name, other than internal ones. */
+  private static Map<String, Integer> userTopicCounts(CompiledTopology topology, Admin admin)
       throws ExecutionException, InterruptedException, TimeoutException {
     Set<String> internalNames = new java.util.HashSet<>();
     topology.internalTopics().forEach(t -> internalNames.add(t.name()));
     List<String> external = new ArrayList<>(topology.sourceTopics());
     external.removeAll(internalNames);
     Map<String, Integer> counts = new HashMap<>();
+    if (external.isEmpty()) {
+      return counts;
+    }
     admin
         .describeTopics(external)
         .allTopicNames()
         .get(TIMEOUT_S, TimeUnit.SECONDS)
         .forEach((name, description) -> counts.put(name, description.partitions().size()));
-    Map<Integer, Integer> perSub = new HashMap<>();
-    for (SubTopology sub : topology.subTopologies()) {
-      sub.sourceTopics().stream()
-          .filter(counts::containsKey)
-          .mapToInt(counts::get)
-          .max()
-          .ifPresent(max -> perSub.put(sub.id(), max));
-    }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (InternalTopic topic : topology.internalTopics()) {
-        if (topic.kind() == InternalTopic.Kind.REPARTITION
-            && perSub.containsKey(topic.writtenBy())
-            && !perSub.containsKey(topic.readBy())) {
-          perSub.put(topic.readBy(), perSub.get(topic.writtenBy()));
-          changed = true;
-        }
-      }
-    }
-    return perSub;
+    return counts;
   }
 
   private static Map<String, TopicDescription> describeExisting(

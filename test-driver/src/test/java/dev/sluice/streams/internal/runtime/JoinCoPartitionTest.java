@@ -65,8 +65,9 @@ class JoinCoPartitionTest {
 
   @Test
   void aRepartitionedJoinInputIsCheckedAgainstTheTableToo() {
-    // the join (with the table source defined first) is sub-topology 0; its repartition topic is
-    // created with the writer's partition count (runtime InternalTopics), here that of clicks
+    // the join (with the table source defined first) is sub-topology 0; the runtime creates its
+    // repartition topic with the table's count (CoPartitioning), so this mismatch only arises when
+    // the topics change after the start, and the assignor still refuses it
     assertThatThrownBy(
             () ->
                 TaskAssignor.tasks(
