@@ -1,5 +1,6 @@
 package dev.sluice.streams;
 
+import dev.sluice.streams.internal.Checks;
 import dev.sluice.streams.processor.ProcessorSupplier;
 
 /**
@@ -621,6 +622,31 @@ public interface KStream<K, V> {
       Joined<K, V, VO> joined);
 
   /**
+   * Like {@link #join(KStream, ValueJoiner, JoinWindows)}, as a named step: its side steps are
+   * {@code <name>.this} and {@code <name>.other}, its stores {@code <name>-this-store} and {@code
+   * <name>-other-store} (changelogs {@code <application.id>-<name>-this-store-changelog} ...), and
+   * a re-keyed side is repartitioned through {@code <application.id>-<name>-left-repartition} or
+   * {@code -right-repartition}, so none of them change when steps are added upstream. The same as
+   * {@code Joined.as(named.name())}.
+   *
+   * @param other the other stream, from the same builder
+   * @param joiner combines this stream's value with the other's, as in {@link #join(KStream,
+   *     ValueJoiner, JoinWindows)}
+   * @param windows the time difference and grace
+   * @param named the step name
+   * @param <VO> the other stream's value type
+   * @param <VR> result value type
+   * @return the joined stream, named {@code named}
+   */
+  default <VO, VR> KStream<K, VR> join(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows,
+      Named named) {
+    return join(other, joiner, windows, Joined.as(Checks.notNull(named, "named").name()));
+  }
+
+  /**
    * Like {@link #join(KStream, ValueJoiner, JoinWindows)}, but a record of this stream that finds
    * no partner when it arrives is emitted at once with null for the other side (eagerly, as Kafka
    * Streams did before 3.1); a partner arriving later still emits the joined pair.
@@ -657,6 +683,31 @@ public interface KStream<K, V> {
       Joined<K, V, VO> joined);
 
   /**
+   * Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, as a named step: its side steps are
+   * {@code <name>.this} and {@code <name>.other}, its stores {@code <name>-this-store} and {@code
+   * <name>-other-store} (changelogs {@code <application.id>-<name>-this-store-changelog} ...), and
+   * a re-keyed side is repartitioned through {@code <application.id>-<name>-left-repartition} or
+   * {@code -right-repartition}, so none of them change when steps are added upstream. The same as
+   * {@code Joined.as(named.name())}.
+   *
+   * @param other the other stream, from the same builder
+   * @param joiner combines this stream's value with the other's, as in {@link #leftJoin(KStream,
+   *     ValueJoiner, JoinWindows)}
+   * @param windows the time difference and grace
+   * @param named the step name
+   * @param <VO> the other stream's value type
+   * @param <VR> result value type
+   * @return the joined stream, named {@code named}
+   */
+  default <VO, VR> KStream<K, VR> leftJoin(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows,
+      Named named) {
+    return leftJoin(other, joiner, windows, Joined.as(Checks.notNull(named, "named").name()));
+  }
+
+  /**
    * Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, for both sides: a record of either
    * stream without a partner on arrival is emitted with null for the other side.
    *
@@ -690,4 +741,29 @@ public interface KStream<K, V> {
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
       JoinWindows windows,
       Joined<K, V, VO> joined);
+
+  /**
+   * Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, as a named step: its side steps are
+   * {@code <name>.this} and {@code <name>.other}, its stores {@code <name>-this-store} and {@code
+   * <name>-other-store} (changelogs {@code <application.id>-<name>-this-store-changelog} ...), and
+   * a re-keyed side is repartitioned through {@code <application.id>-<name>-left-repartition} or
+   * {@code -right-repartition}, so none of them change when steps are added upstream. The same as
+   * {@code Joined.as(named.name())}.
+   *
+   * @param other the other stream, from the same builder
+   * @param joiner combines this stream's value with the other's, as in {@link #outerJoin(KStream,
+   *     ValueJoiner, JoinWindows)}
+   * @param windows the time difference and grace
+   * @param named the step name
+   * @param <VO> the other stream's value type
+   * @param <VR> result value type
+   * @return the joined stream, named {@code named}
+   */
+  default <VO, VR> KStream<K, VR> outerJoin(
+      KStream<K, VO> other,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows,
+      Named named) {
+    return outerJoin(other, joiner, windows, Joined.as(Checks.notNull(named, "named").name()));
+  }
 }

@@ -127,6 +127,21 @@ public interface KTable<K, V> {
       KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
 
   /**
+   * Like {@link #join(KTable, ValueJoiner)}, as a named step: the side steps are {@code
+   * <name>.left} and {@code <name>.right}, so the names stay whatever else changes upstream.
+   *
+   * @param other the other table, from the same builder
+   * @param joiner combines this table's value with the other's, as in {@link #join(KTable,
+   *     ValueJoiner)}
+   * @param named the step name
+   * @param <VO> the other table's value type
+   * @param <VR> result value type
+   * @return the joined table, named {@code named}
+   */
+  <VO, VR> KTable<K, VR> join(
+      KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named);
+
+  /**
    * Like {@link #join(KTable, ValueJoiner)}, but the result has a row for every row of this table:
    * the joiner gets null for a missing other row.
    *
@@ -140,6 +155,21 @@ public interface KTable<K, V> {
       KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
 
   /**
+   * Like {@link #leftJoin(KTable, ValueJoiner)}, as a named step: the side steps are {@code
+   * <name>.left} and {@code <name>.right}, so the names stay whatever else changes upstream.
+   *
+   * @param other the other table, from the same builder
+   * @param joiner combines this table's value with the other's, as in {@link #leftJoin(KTable,
+   *     ValueJoiner)}
+   * @param named the step name
+   * @param <VO> the other table's value type
+   * @param <VR> result value type
+   * @return the joined table, named {@code named}
+   */
+  <VO, VR> KTable<K, VR> leftJoin(
+      KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named);
+
+  /**
    * Like {@link #join(KTable, ValueJoiner)}, but the result has a row while either side has one:
    * the joiner gets null for the missing side.
    *
@@ -151,6 +181,21 @@ public interface KTable<K, V> {
    */
   <VO, VR> KTable<K, VR> outerJoin(
       KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+  /**
+   * Like {@link #outerJoin(KTable, ValueJoiner)}, as a named step: the side steps are {@code
+   * <name>.left} and {@code <name>.right}, so the names stay whatever else changes upstream.
+   *
+   * @param other the other table, from the same builder
+   * @param joiner combines this table's value with the other's, as in {@link #outerJoin(KTable,
+   *     ValueJoiner)}
+   * @param named the step name
+   * @param <VO> the other table's value type
+   * @param <VR> result value type
+   * @return the joined table, named {@code named}
+   */
+  <VO, VR> KTable<K, VR> outerJoin(
+      KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named);
 
   /**
    * Joins this table with another on a foreign key: each row of this table points at the other

@@ -3,6 +3,8 @@ package dev.sluice.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.streams.internal.compile.CompiledTopology;
+import dev.sluice.streams.internal.compile.InternalTopic;
 import dev.sluice.testdriver.TestInputTopic;
 import dev.sluice.testdriver.TestRecord;
 import dev.sluice.testdriver.TopologyTestDriver;
@@ -133,6 +135,62 @@ class StreamStreamJoinTest {
 
       assertThat(driver.outputTopic("out", Serdes.String(), Serdes.String()).readKeyValuesToList())
           .containsExactly(KeyValue.pair("u1", "c1+u1"));
+    }
+  }
+
+  /** A join of a re-keyed left side with the right side, named, with a step or not before it. */
+  private static CompiledTopology namedJoin(JoinKindUnderTest kind, boolean extraStep) {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, String> clicks = builder.stream("left", STRINGS);
+    KStream<String, String> byUser =
+        (extraStep ? clicks.filter((key, value) -> value != null) : clicks)
+            .selectKey((key, value) -> value);
+    KStream<String, String> views = builder.stream("right", STRINGS);
+    Named named = Named.as("pairs");
+    (switch (kind) {
+          case INNER -> byUser.join(views, JOINER, ONE_SECOND, named);
+          case LEFT -> byUser.leftJoin(views, JOINER, ONE_SECOND, named);
+          case OUTER -> byUser.outerJoin(views, JOINER, ONE_SECOND, named);
+        })
+        .to("out", OUT);
+    return (CompiledTopology) builder.build();
+  }
+
+  @Test
+  void aNamedWindowedJoinNamesItsStepsStoresAndTopicsWhateverComesBeforeIt() {
+    for (JoinKindUnderTest kind : JoinKindUnderTest.values()) {
+      String verb =
+          switch (kind) {
+            case INNER -> "join";
+            case LEFT -> "leftJoin";
+            case OUTER -> "outerJoin";
+          };
+      CompiledTopology topology = namedJoin(kind, false);
+
+      assertThat(topology.describe().text())
+          .contains(
+              "Processor: pairs.this (operation: "
+                  + verb
+                  + ", stores: [pairs-this-store, pairs-other-store])",
+              "Processor: pairs.other (operation: " + verb,
+              "Processor: pairs (operation: " + verb + ")",
+              "Sink: pairs-left-repartition-sink (topic: pairs-left-repartition)",
+              "[pairs-left-repartition, right] (" + verb + " step pairs)");
+      assertThat(topology.internalTopics())
+          .extracting(InternalTopic::name)
+          .containsExactly(
+              "pairs-left-repartition", "pairs-this-store-changelog", "pairs-other-store-changelog")
+          .isEqualTo(
+              namedJoin(kind, true).internalTopics().stream().map(InternalTopic::name).toList());
+      try (TopologyTestDriver driver = new TopologyTestDriver(topology)) {
+        topic(driver, "left").pipe("c1", "u1", 1_000);
+        topic(driver, "right").pipe("u1", "v1", 1_200);
+
+        assertThat(
+                driver.outputTopic("out", Serdes.String(), Serdes.String()).readKeyValuesToList())
+            .as(verb)
+            .endsWith(KeyValue.pair("u1", "u1+v1"));
+      }
     }
   }
 

@@ -104,6 +104,40 @@ class TableTableJoinTest {
   }
 
   @Test
+  void aNamedTableTableJoinNamesItsStepsAndBehavesLikeTheUnnamedOne() {
+    Named both = Named.as("both");
+    assertThat(run(join((l, r) -> l.join(r, JOINER, both))))
+        .isEqualTo(run(join((l, r) -> l.join(r, JOINER))));
+    assertThat(run(join((l, r) -> l.leftJoin(r, JOINER, both))))
+        .isEqualTo(run(join((l, r) -> l.leftJoin(r, JOINER))));
+    assertThat(run(join((l, r) -> l.outerJoin(r, JOINER, both))))
+        .isEqualTo(run(join((l, r) -> l.outerJoin(r, JOINER))));
+
+    assertThat(join((l, r) -> l.outerJoin(r, JOINER, both)).describe().text())
+        .contains(
+            "Processor: both.left (operation: outerJoin, stores: [right])",
+            "Processor: both.right (operation: outerJoin, stores: [left])",
+            "Processor: both (operation: outerJoin)",
+            "Sink: both.toStream.to-out (topic: out)",
+            "[left, right] (outerJoin step both)");
+  }
+
+  @Test
+  void aNamedTableTableJoinKeepsTheNameOfTheStoreItMaterializesForAFilteredSide() {
+    StreamsBuilder builder = new StreamsBuilder();
+    KTable<String, String> left = builder.table("left", STRINGS);
+    KTable<String, String> right = builder.table("right", STRINGS).filter((k, v) -> true);
+    left.join(right, JOINER, Named.as("both"));
+    left.leftJoin(right, JOINER, Named.as("again"));
+
+    // the filtered side is materialized once, named after the filter, and shared by both joins
+    assertThat(builder.build().describe().text())
+        .contains(
+            "Processor: both.left (operation: join, stores: [from-right.table.filter.materialize-store])",
+            "Processor: again.left (operation: leftJoin, stores: [from-right.table.filter.materialize-store])");
+  }
+
+  @Test
   void aTableTableJoinsStepAndStoreNamesAreStableInDescribe() {
     // each side's step reads the other side's store; both tables stay in one sub-topology
     assertThat(join((l, r) -> l.leftJoin(r, JOINER)).describe().text())

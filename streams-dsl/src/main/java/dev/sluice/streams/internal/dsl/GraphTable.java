@@ -223,15 +223,33 @@ final class GraphTable<K, V> implements KTable<K, V> {
   }
 
   @Override
+  public <VO, VR> KTable<K, VR> join(
+      KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named) {
+    return Joins.tableTable(this, other, joiner, Checks.notNull(named, "named"), JoinKind.INNER);
+  }
+
+  @Override
   public <VO, VR> KTable<K, VR> leftJoin(
       KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
     return Joins.tableTable(this, other, joiner, null, JoinKind.LEFT);
   }
 
   @Override
+  public <VO, VR> KTable<K, VR> leftJoin(
+      KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named) {
+    return Joins.tableTable(this, other, joiner, Checks.notNull(named, "named"), JoinKind.LEFT);
+  }
+
+  @Override
   public <VO, VR> KTable<K, VR> outerJoin(
       KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
     return Joins.tableTable(this, other, joiner, null, JoinKind.OUTER);
+  }
+
+  @Override
+  public <VO, VR> KTable<K, VR> outerJoin(
+      KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named) {
+    return Joins.tableTable(this, other, joiner, Checks.notNull(named, "named"), JoinKind.OUTER);
   }
 
   @Override
