@@ -17,11 +17,12 @@ import dev.sluice.state.Windowed;
  *
  * <p>The aggregates live in a window store named by {@link Materialized} (else {@code
  * <step>-store}) that keeps each window for size + grace; its changelog is compacted and deleted by
- * time. Records with a null key or value are dropped and counted as skipped. A record is late when
- * its newest window is closed ({@code windowEnd + grace <= streamTime}); a late record updates no
- * window, is counted in the task's skipped records and, with {@link #lateRecordsTo}, is written
- * unchanged to a side topic. A hopping record whose older windows are closed but whose newest one
- * is open updates only the open ones and is not counted as late.
+ * time. Records with a null key or value are dropped and counted as skipped. A record is late for
+ * each of its windows that is closed ({@code windowEnd + grace <= streamTime}): as in Kafka
+ * Streams, it updates its open windows and is dropped once per closed one, counted each time in the
+ * task's skipped records and, with {@link #lateRecordsTo}, written unchanged to a side topic once
+ * per closed window, with that window's start in the header {@code sluice.late.window.start}. So a
+ * hopping record late for two of its three windows updates the third and counts twice.
  *
  * <p>Emission: by default every update of a window is emitted (once per key and window per commit
  * when the store is cached). With {@link #emitFinal()} each window is emitted once, when it closes;
@@ -49,7 +50,9 @@ public interface TimeWindowedKStream<K, V> {
   TimeWindowedKStream<K, V> emitFinal();
 
   /**
-   * Writes late records, unchanged, to a topic with the grouped stream's serdes.
+   * Writes late records, unchanged, to a topic with the grouped stream's serdes: one record per
+   * closed window missed, with the window start (epoch ms, decimal text) in the header {@code
+   * sluice.late.window.start}.
    *
    * @param topic the side topic
    * @return this windowed stream, with a side output for late records

@@ -8,6 +8,7 @@ import dev.sluice.streams.internal.compile.CompiledTopology;
 import dev.sluice.streams.internal.compile.InternalTopic;
 import dev.sluice.testdriver.TestInputTopic;
 import dev.sluice.testdriver.TopologyTestDriver;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -112,12 +113,28 @@ class WindowedAggregationTest {
     }
   }
 
+  /** The side-output records as {@code key:value@start of the window missed}. */
+  private static List<String> late(TopologyTestDriver driver) {
+    return driver.outputTopic("late", Serdes.String(), Serdes.String()).readAll().stream()
+        .map(
+            r ->
+                r.key()
+                    + ":"
+                    + r.value()
+                    + "@"
+                    + new String(
+                        r.headers().lastHeader("sluice.late.window.start").value(),
+                        StandardCharsets.UTF_8))
+        .toList();
+  }
+
   @Test
-  void hoppingRecordWhoseOlderWindowsClosedUpdatesOnlyTheOpenOnes() {
+  void aHoppingRecordLateForSomeWindowsUpdatesTheOpenOnesAndIsDroppedForEachClosedOne() {
     TimeWindows windows = TimeWindows.ofSizeWithNoGrace(MINUTE).advanceBy(Duration.ofSeconds(20));
-    try (TopologyTestDriver driver = new TopologyTestDriver(count(windows, w -> w))) {
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(count(windows, w -> w.lateRecordsTo("late")))) {
       in(driver).pipe("b", "x", 70_000); // stream time 70 s: windows ending by 70 s are closed
-      in(driver).pipe("a", "x", 45_000); // in [0, 60 s) closed, [20, 80 s) and [40, 100 s) open
+      in(driver).pipe("a", "y", 45_000); // in [0, 60 s) closed, [20, 80 s) and [40, 100 s) open
 
       assertThat(out(driver))
           .containsExactly(
@@ -126,7 +143,42 @@ class WindowedAggregationTest {
               window("b", 60_000, 1),
               window("a", 20_000, 1),
               window("a", 40_000, 1));
-      assertThat(driver.skippedRecords()).isZero();
+      // like Kafka Streams' dropped-records metric: one drop per closed window, and the side
+      // output has exactly one record per drop, naming the window it missed
+      assertThat(driver.skippedRecords()).isEqualTo(1);
+      assertThat(late(driver)).containsExactly("a:y@0");
+    }
+  }
+
+  @Test
+  void aHoppingRecordLateForAllItsWindowsIsDroppedOncePerWindow() {
+    TimeWindows windows =
+        TimeWindows.ofSizeAndGrace(MINUTE, Duration.ofSeconds(10))
+            .advanceBy(Duration.ofSeconds(20));
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(count(windows, w -> w.lateRecordsTo("late")))) {
+      in(driver).pipe("b", "x", 200_000);
+      in(driver).pipe("a", "y", 45_000); // [0, 60 s), [20, 80 s), [40, 100 s): all closed
+
+      assertThat(out(driver)).extracting(kv -> kv.key().key()).containsOnly("b");
+      assertThat(driver.skippedRecords()).isEqualTo(3);
+      assertThat(late(driver)).containsExactly("a:y@0", "a:y@20000", "a:y@40000");
+    }
+  }
+
+  @Test
+  void inFinalModeAPartlyLateRecordIsDroppedForTheEmittedWindowAndBufferedForTheOpenOne() {
+    TimeWindows windows = TimeWindows.ofSizeWithNoGrace(MINUTE).advanceBy(Duration.ofSeconds(30));
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(count(windows, w -> w.emitFinal().lateRecordsTo("late")))) {
+      in(driver).pipe("a", "x", 30_000); // windows [0, 60 s) and [30, 90 s)
+      in(driver).pipe("a", "x", 60_000); // stream time 60 s: [0, 60 s) closes and is emitted
+      in(driver).pipe("a", "y", 59_000); // [0, 60 s) emitted, [30, 90 s) open
+      in(driver).pipe("a", "x", 90_000); // [30, 90 s) closes: x, x and y
+
+      assertThat(out(driver)).containsExactly(window("a", 0, 1), window("a", 30_000, 3));
+      assertThat(driver.skippedRecords()).isEqualTo(1);
+      assertThat(late(driver)).containsExactly("a:y@0");
     }
   }
 

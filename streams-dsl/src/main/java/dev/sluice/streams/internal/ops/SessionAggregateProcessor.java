@@ -146,7 +146,7 @@ public final class SessionAggregateProcessor<K, V, A> implements Processor<K, V,
               timestamp, start, end, streamTime, graceMs));
       if (config.lateChild() != null) {
         context.forward(
-            record.withValue(new TimeWindowAggregateProcessor.Late(record.value())),
+            record.withValue(new TimeWindowAggregateProcessor.Late(record.value(), start)),
             config.lateChild());
       }
       return;

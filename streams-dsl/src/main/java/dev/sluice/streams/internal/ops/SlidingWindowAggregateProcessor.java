@@ -130,6 +130,7 @@ public final class SlidingWindowAggregateProcessor<K, V, A>
     if (t < closeTime || emission.emitted(leftStart)) {
       emission.dropLate(
           record,
+          leftStart,
           String.format(
               "late record at %d: its window [%d, %d] closed at stream time %d with grace %d ms",
               t, leftStart, leftStart + differenceMs, closeTime + graceMs, graceMs));

@@ -14,10 +14,13 @@ import dev.sluice.streams.processor.Record;
  *
  * <p>For each record: a null key or value is dropped and counted. The close time is {@code
  * streamTime - grace} (in final mode with the stream time persisted by {@link WindowEmission}); a
- * window is closed when {@code end <= closeTime} or when it was already emitted. A record whose
- * newest window is closed is late: counted as dropped and, when a side output is configured,
- * forwarded as a {@link Late} value to that one child. Otherwise every open window of the record is
- * updated in the window store; {@link WindowEmission} writes and emits it.
+ * window is closed when {@code end <= closeTime} or when it was already emitted. Every open window
+ * of the record is updated in the window store ({@link WindowEmission} writes and emits it); for
+ * every closed one the record is late, as in Kafka Streams, which drops and counts it per expired
+ * window: counted as dropped once per closed window and, when a side output is configured,
+ * forwarded once per closed window as a {@link Late} value to that one child. So a hopping record
+ * late for some of its windows but not all updates the open ones and is counted (and side-output)
+ * for the others, and the side output always holds exactly one record per drop counted.
  *
  * @param <K> key type
  * @param <V> input value type
@@ -27,11 +30,12 @@ public final class TimeWindowAggregateProcessor<K, V, A>
     implements Processor<K, V, Object, Object> {
 
   /**
-   * A late record on its way to the side output.
+   * A late record on its way to the side output, once per closed window it missed.
    *
    * @param value the record's value
+   * @param windowStart the start of the closed window (of the session, for session windows)
    */
-  public record Late(Object value) {}
+  public record Late(Object value, long windowStart) {}
 
   private final WindowAggregation<K, V, A> aggregation;
   private final TimeWindows windows;
@@ -79,19 +83,18 @@ public final class TimeWindowAggregateProcessor<K, V, A>
     long closeTime = emission.advance(graceMs);
     long timestamp = record.timestamp();
     long newestStart = timestamp - timestamp % advanceMs;
-    if (newestStart + sizeMs <= closeTime || emission.emitted(newestStart)) {
-      emission.dropLate(
-          record,
-          String.format(
-              "late record at %d: window [%d, %d) closed at stream time %d with grace %d ms",
-              timestamp, newestStart, newestStart + sizeMs, closeTime + graceMs, graceMs));
-      return;
-    }
     for (long start = windows.firstWindowStart(timestamp);
         start <= newestStart;
         start += advanceMs) {
       if (start + sizeMs > closeTime && !emission.emitted(start)) {
         update(record, start);
+      } else {
+        emission.dropLate(
+            record,
+            start,
+            String.format(
+                "late record at %d: window [%d, %d) closed at stream time %d with grace %d ms",
+                timestamp, start, start + sizeMs, closeTime + graceMs, graceMs));
       }
     }
   }

@@ -191,13 +191,15 @@ final class WindowEmission<K, A> {
    * Drops a late record: counts it and, with a side output, forwards it to that child only.
    *
    * @param record the record
+   * @param windowStart the start of the closed window it missed, for the side output's header
    * @param reason why it is late, for the log
    */
-  void dropLate(Record<?, ?> record, String reason) {
+  void dropLate(Record<?, ?> record, long windowStart, String reason) {
     stepContext.recordDropped(reason);
     if (lateChild != null) {
       context.forward(
-          record.withValue(new TimeWindowAggregateProcessor.Late(record.value())), lateChild);
+          record.withValue(new TimeWindowAggregateProcessor.Late(record.value(), windowStart)),
+          lateChild);
     }
   }
 
