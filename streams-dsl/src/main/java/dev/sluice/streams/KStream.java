@@ -648,8 +648,11 @@ public interface KStream<K, V> {
 
   /**
    * Like {@link #join(KStream, ValueJoiner, JoinWindows)}, but a record of this stream that finds
-   * no partner when it arrives is emitted at once with null for the other side (eagerly, as Kafka
-   * Streams did before 3.1); a partner arriving later still emits the joined pair.
+   * no partner in its whole window is emitted with null for the other side, at its own timestamp,
+   * once the window has closed (stream time past its timestamp + after + grace), as Kafka Streams
+   * does since 3.1: a partner arriving later within the window yields only the joined pair, never a
+   * spurious null result first. Records waiting for their window to close are kept in the logged
+   * window store {@code <step>-this-unmatched-store}, so they survive a restart.
    *
    * @param other the other stream, from the same builder
    * @param joiner combines this stream's value with the other's, or null
@@ -709,7 +712,9 @@ public interface KStream<K, V> {
 
   /**
    * Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, for both sides: a record of either
-   * stream without a partner on arrival is emitted with null for the other side.
+   * stream without a partner in its whole window is emitted with null for the other side once the
+   * window has closed (the other stream's records wait in {@code <step>-other-unmatched-store});
+   * records closing at the same time are emitted in timestamp order.
    *
    * @param other the other stream, from the same builder
    * @param joiner combines this stream's value with the other's; at most one of them is null

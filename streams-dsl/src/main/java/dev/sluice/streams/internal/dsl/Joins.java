@@ -45,7 +45,9 @@ import org.apache.kafka.common.serialization.Serde;
  * the same key change with the same serdes).
  *
  * <p>A stream-stream join keeps each side in a window store of its own ({@code <step>-this-store},
- * {@code <step>-other-store}); both side steps use both stores, so they share a sub-topology too.
+ * {@code <step>-other-store}); a left or outer join also buffers records without partner until
+ * their window closes ({@code <step>-this-unmatched-store}, and for an outer join {@code
+ * <step>-other-unmatched-store}). Both side steps use all of them, so they share a sub-topology.
  *
  * <p>Names derive from the left side's step and the verb ({@code <step>.join}, {@code
  * <step>.leftJoin.left}), never from a counter.
@@ -191,7 +193,36 @@ final class Joins {
         windowStore(graph, name + "-this-store", name, keySerde, leftSerde, sizeMs, retentionMs);
     String rightStore =
         windowStore(graph, name + "-other-store", name, keySerde, rightSerde, sizeMs, retentionMs);
-    List<String> stores = List.of(leftStore, rightStore);
+    // left and outer joins buffer records without partner until their window closes
+    String leftUnmatched =
+        kind == JoinKind.INNER
+            ? null
+            : windowStore(
+                graph,
+                name + "-this-unmatched-store",
+                name,
+                keySerde,
+                leftSerde,
+                sizeMs,
+                retentionMs);
+    String rightUnmatched =
+        kind != JoinKind.OUTER
+            ? null
+            : windowStore(
+                graph,
+                name + "-other-unmatched-store",
+                name,
+                keySerde,
+                rightSerde,
+                sizeMs,
+                retentionMs);
+    List<String> stores = new ArrayList<>(List.of(leftStore, rightStore));
+    if (leftUnmatched != null) {
+      stores.add(leftUnmatched);
+    }
+    if (rightUnmatched != null) {
+      stores.add(rightUnmatched);
+    }
     List<String> parents = new ArrayList<>();
     for (boolean isLeft : new boolean[] {true, false}) {
       String step = name + (isLeft ? ".this" : ".other");
@@ -205,7 +236,10 @@ final class Joins {
               joiner,
               windows.before().toMillis(),
               windows.after().toMillis(),
-              retentionMs);
+              retentionMs,
+              windows.grace().toMillis(),
+              leftUnmatched,
+              rightUnmatched);
       parents.add(streamSide(graph, side, isLeft ? leftInput : rightInput, stores, keySerde));
     }
     merge(graph, name, parents, kind, keySerde);
