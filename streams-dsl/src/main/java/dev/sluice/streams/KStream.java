@@ -1,6 +1,5 @@
 package dev.sluice.streams;
 
-import dev.sluice.streams.internal.Checks;
 import dev.sluice.streams.processor.ProcessorSupplier;
 
 /**
@@ -10,12 +9,13 @@ import dev.sluice.streams.processor.ProcessorSupplier;
  *
  * <p>Every method that takes a function or option fails with a {@link NullPointerException} naming
  * the parameter when given null. Steps are named after their parent and their verb unless a {@link
- * Named} is passed.
+ * Named} is passed. The windowed joins with another stream are declared in {@link
+ * StreamStreamJoins}.
  *
  * @param <K> key type
  * @param <V> value type
  */
-public interface KStream<K, V> {
+public interface KStream<K, V> extends StreamStreamJoins<K, V> {
 
   /**
    * Keeps the records that match.
@@ -581,194 +581,4 @@ public interface KStream<K, V> {
       KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
       ValueJoiner<? super V, ? super GV, ? extends VR> joiner,
       Named named);
-
-  /**
-   * Joins this stream with another on the key, pairing records whose timestamps are at most the
-   * windows' time difference apart (an inner join). Each pair is emitted once, when its second
-   * record arrives, with the later of the two timestamps. Both sides are kept in window stores
-   * {@code <step>-this-store} and {@code <step>-other-store} for the time difference plus grace;
-   * re-keyed sides are repartitioned first, and both streams must be co-partitioned.
-   *
-   * @param other the other stream, from the same builder
-   * @param joiner combines this stream's value with the other's, never with a null
-   * @param windows the time difference and grace
-   * @param <VO> the other stream's value type
-   * @param <VR> result value type
-   * @return the joined stream, named {@code <this step>.join}
-   */
-  default <VO, VR> KStream<K, VR> join(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows) {
-    return join(other, joiner, windows, Joined.defaults());
-  }
-
-  /**
-   * Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with a step name and input serdes
-   * ({@code otherValueSerde} is the other stream's value serde).
-   *
-   * @param other the other stream, from the same builder
-   * @param joiner combines this stream's value with the other's, never with a null
-   * @param windows the time difference and grace
-   * @param joined the step name and the input serdes
-   * @param <VO> the other stream's value type
-   * @param <VR> result value type
-   * @return the joined stream
-   */
-  <VO, VR> KStream<K, VR> join(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows,
-      Joined<K, V, VO> joined);
-
-  /**
-   * Like {@link #join(KStream, ValueJoiner, JoinWindows)}, as a named step: its side steps are
-   * {@code <name>.this} and {@code <name>.other}, its stores {@code <name>-this-store} and {@code
-   * <name>-other-store} (changelogs {@code <application.id>-<name>-this-store-changelog} ...), and
-   * a re-keyed side is repartitioned through {@code <application.id>-<name>-left-repartition} or
-   * {@code -right-repartition}, so none of them change when steps are added upstream. The same as
-   * {@code Joined.as(named.name())}.
-   *
-   * @param other the other stream, from the same builder
-   * @param joiner combines this stream's value with the other's, as in {@link #join(KStream,
-   *     ValueJoiner, JoinWindows)}
-   * @param windows the time difference and grace
-   * @param named the step name
-   * @param <VO> the other stream's value type
-   * @param <VR> result value type
-   * @return the joined stream, named {@code named}
-   */
-  default <VO, VR> KStream<K, VR> join(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows,
-      Named named) {
-    return join(other, joiner, windows, Joined.as(Checks.notNull(named, "named").name()));
-  }
-
-  /**
-   * Like {@link #join(KStream, ValueJoiner, JoinWindows)}, but a record of this stream that finds
-   * no partner in its whole window is emitted with null for the other side, at its own timestamp,
-   * once the window has closed (stream time past its timestamp + after + grace), as Kafka Streams
-   * does since 3.1: a partner arriving later within the window yields only the joined pair, never a
-   * spurious null result first. Records waiting for their window to close are kept in the logged
-   * window store {@code <step>-this-unmatched-store}, so they survive a restart.
-   *
-   * @param other the other stream, from the same builder
-   * @param joiner combines this stream's value with the other's, or null
-   * @param windows the time difference and grace
-   * @param <VO> the other stream's value type
-   * @param <VR> result value type
-   * @return the joined stream, named {@code <this step>.leftJoin}
-   */
-  default <VO, VR> KStream<K, VR> leftJoin(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows) {
-    return leftJoin(other, joiner, windows, Joined.defaults());
-  }
-
-  /**
-   * Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with a step name and input serdes.
-   *
-   * @param other the other stream, from the same builder
-   * @param joiner combines this stream's value with the other's, or null
-   * @param windows the time difference and grace
-   * @param joined the step name and the input serdes
-   * @param <VO> the other stream's value type
-   * @param <VR> result value type
-   * @return the joined stream
-   */
-  <VO, VR> KStream<K, VR> leftJoin(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows,
-      Joined<K, V, VO> joined);
-
-  /**
-   * Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, as a named step: its side steps are
-   * {@code <name>.this} and {@code <name>.other}, its stores {@code <name>-this-store} and {@code
-   * <name>-other-store} (changelogs {@code <application.id>-<name>-this-store-changelog} ...), and
-   * a re-keyed side is repartitioned through {@code <application.id>-<name>-left-repartition} or
-   * {@code -right-repartition}, so none of them change when steps are added upstream. The same as
-   * {@code Joined.as(named.name())}.
-   *
-   * @param other the other stream, from the same builder
-   * @param joiner combines this stream's value with the other's, as in {@link #leftJoin(KStream,
-   *     ValueJoiner, JoinWindows)}
-   * @param windows the time difference and grace
-   * @param named the step name
-   * @param <VO> the other stream's value type
-   * @param <VR> result value type
-   * @return the joined stream, named {@code named}
-   */
-  default <VO, VR> KStream<K, VR> leftJoin(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows,
-      Named named) {
-    return leftJoin(other, joiner, windows, Joined.as(Checks.notNull(named, "named").name()));
-  }
-
-  /**
-   * Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, for both sides: a record of either
-   * stream without a partner in its whole window is emitted with null for the other side once the
-   * window has closed (the other stream's records wait in {@code <step>-other-unmatched-store});
-   * records closing at the same time are emitted in timestamp order.
-   *
-   * @param other the other stream, from the same builder
-   * @param joiner combines this stream's value with the other's; at most one of them is null
-   * @param windows the time difference and grace
-   * @param <VO> the other stream's value type
-   * @param <VR> result value type
-   * @return the joined stream, named {@code <this step>.outerJoin}
-   */
-  default <VO, VR> KStream<K, VR> outerJoin(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows) {
-    return outerJoin(other, joiner, windows, Joined.defaults());
-  }
-
-  /**
-   * Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with a step name and input serdes.
-   *
-   * @param other the other stream, from the same builder
-   * @param joiner combines this stream's value with the other's; at most one of them is null
-   * @param windows the time difference and grace
-   * @param joined the step name and the input serdes
-   * @param <VO> the other stream's value type
-   * @param <VR> result value type
-   * @return the joined stream
-   */
-  <VO, VR> KStream<K, VR> outerJoin(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows,
-      Joined<K, V, VO> joined);
-
-  /**
-   * Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, as a named step: its side steps are
-   * {@code <name>.this} and {@code <name>.other}, its stores {@code <name>-this-store} and {@code
-   * <name>-other-store} (changelogs {@code <application.id>-<name>-this-store-changelog} ...), and
-   * a re-keyed side is repartitioned through {@code <application.id>-<name>-left-repartition} or
-   * {@code -right-repartition}, so none of them change when steps are added upstream. The same as
-   * {@code Joined.as(named.name())}.
-   *
-   * @param other the other stream, from the same builder
-   * @param joiner combines this stream's value with the other's, as in {@link #outerJoin(KStream,
-   *     ValueJoiner, JoinWindows)}
-   * @param windows the time difference and grace
-   * @param named the step name
-   * @param <VO> the other stream's value type
-   * @param <VR> result value type
-   * @return the joined stream, named {@code named}
-   */
-  default <VO, VR> KStream<K, VR> outerJoin(
-      KStream<K, VO> other,
-      ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-      JoinWindows windows,
-      Named named) {
-    return outerJoin(other, joiner, windows, Joined.as(Checks.notNull(named, "named").name()));
-  }
 }
