@@ -40,29 +40,50 @@ public final class StateStores implements AutoCloseable {
   /** Default of {@link #CACHE_BYTES_CONFIG}: 10 MiB. */
   public static final long CACHE_BYTES_DEFAULT = 10L << 20;
 
+  /**
+   * How many changelog records a store may move past its last checkpoint before a task commit
+   * checkpoints it again ({@link StateStore#commit(long)}: a RocksDB flush). Closing or suspending
+   * a task always checkpoints, so a clean restart restores nothing; after a crash, at most about
+   * this many records per store (plus what RocksDB had not flushed on its own) are restored. 0
+   * checkpoints at every commit.
+   */
+  public static final String CHECKPOINT_RECORDS_CONFIG = "state.checkpoint.records";
+
+  /** Default of {@link #CHECKPOINT_RECORDS_CONFIG}: 10,000 (as Kafka Streams). */
+  public static final long CHECKPOINT_RECORDS_DEFAULT = 10_000;
+
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
   private static final System.Logger LOG = System.getLogger(StateStores.class.getName());
 
   private final RocksDbMemory memory;
   private final RecordCacheBudget cacheBudget;
   private final StoreEventListener events;
+  private final long checkpointRecords;
   private final AtomicInteger openStores = new AtomicInteger();
   private final java.util.Set<StateStore> stores =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  private StateStores(long memoryBytes, long cacheBytes, StoreEventListener events) {
+  private StateStores(
+      long memoryBytes, long cacheBytes, long checkpointRecords, StoreEventListener events) {
+    Checks.checkArgument(
+        checkpointRecords >= 0,
+        "%s was %s; use 0 or more (default %s)",
+        CHECKPOINT_RECORDS_CONFIG,
+        checkpointRecords,
+        CHECKPOINT_RECORDS_DEFAULT);
     this.cacheBudget = new RecordCacheBudget(cacheBytes);
     this.memory = new RocksDbMemory(memoryBytes);
     this.events = events;
+    this.checkpointRecords = checkpointRecords;
   }
 
   /**
    * Creates the factory from configuration; unknown keys are ignored, so the whole application
    * config can be passed.
    *
-   * @param config may hold {@value #MEMORY_BYTES_CONFIG} and {@value #CACHE_BYTES_CONFIG} (numbers
-   *     or numeric strings)
+   * @param config may hold {@value #MEMORY_BYTES_CONFIG}, {@value #CACHE_BYTES_CONFIG} and {@value
+   *     #CHECKPOINT_RECORDS_CONFIG} (numbers or numeric strings)
    * @return the factory
    */
   public static StateStores create(Map<String, ?> config) {
@@ -89,6 +110,7 @@ public final class StateStores implements AutoCloseable {
     return new StateStores(
         longConfig(config, MEMORY_BYTES_CONFIG, MEMORY_BYTES_DEFAULT),
         longConfig(config, CACHE_BYTES_CONFIG, CACHE_BYTES_DEFAULT),
+        longConfig(config, CHECKPOINT_RECORDS_CONFIG, CHECKPOINT_RECORDS_DEFAULT),
         events);
   }
 
@@ -260,6 +282,16 @@ public final class StateStores implements AutoCloseable {
    */
   public long cacheBudgetBytes() {
     return cacheBudget.maxBytes();
+  }
+
+  /**
+   * The configured checkpoint interval.
+   *
+   * @return changelog records between checkpoints of a store (see {@value
+   *     #CHECKPOINT_RECORDS_CONFIG})
+   */
+  public long checkpointRecords() {
+    return checkpointRecords;
   }
 
   /**

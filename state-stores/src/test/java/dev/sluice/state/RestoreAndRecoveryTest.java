@@ -108,8 +108,9 @@ class RestoreAndRecoveryTest {
       }
     }
     store.flush();
-    // Simulate a crash: copy the directory while the store is open, with the WAL not synced
-    // and nothing closed; the copy is what a restarted process would find.
+    // Simulate a crash: copy the directory while the store is open and nothing is closed; the
+    // copy is what a restarted process would find. The writes after the commit are only in
+    // memtables (no write-ahead log): the changelog tail brings them back.
     copyDirectory(live.resolve("counts"), crashed.resolve("counts"));
     store.close();
 
@@ -119,6 +120,53 @@ class RestoreAndRecoveryTest {
       assertAllKeys(recovered, N);
     }
     assertThat(wiped).isEmpty();
+  }
+
+  @Test
+  void aCommitIsACheckpointOfEverySegmentOfAWindowStore() throws IOException {
+    Path live = stateDir.resolve("live");
+    Path crashed = stateDir.resolve("crashed");
+    StoreBuilder<WindowStore<String, String>, Windowed<String>, String> builder =
+        stores
+            .windowStore(
+                "windows",
+                Serdes.String(),
+                Serdes.String(),
+                Duration.ofMillis(10),
+                Duration.ofMillis(1000))
+            .withSegmentInterval(Duration.ofMillis(100))
+            .withChangelog(changelog);
+    WindowStore<String, String> store = builder.build(live);
+    store.finishRestore();
+    for (int t = 0; t < 600; t += 10) {
+      store.put("k", "v" + t, t);
+    }
+    store.commit(changelog.lastOffset());
+    long committed = changelog.lastOffset();
+    for (int t = 600; t < 900; t += 10) {
+      store.put("k", "v" + t, t);
+    }
+    copyDirectory(live.resolve("windows"), crashed.resolve("windows"));
+    store.close();
+
+    try (WindowStore<String, String> recovered = builder.build(crashed)) {
+      assertThat(recovered.appliedOffset()).hasValue(committed);
+      recovered.finishRestore();
+      assertThat(KeyValueStoreContractTest.drain(recovered.fetch("k", 0, 1000)))
+          .as("the checkpoint holds all six segments written before it and nothing after it")
+          .hasSize(60)
+          .last()
+          .isEqualTo(KeyValue.of(590L, "v590"));
+    }
+    try (WindowStore<String, String> restored = builder.build(crashed)) {
+      List<ChangelogRecord> tail = changelog.after(committed);
+      restored.restore(tail);
+      restored.finishRestore();
+      assertThat(KeyValueStoreContractTest.drain(restored.fetch("k", 0, 1000)))
+          .hasSize(90)
+          .last()
+          .isEqualTo(KeyValue.of(890L, "v890"));
+    }
   }
 
   @Test

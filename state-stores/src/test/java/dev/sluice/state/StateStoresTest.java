@@ -20,13 +20,20 @@ class StateStoresTest {
     try (StateStores defaults = StateStores.create(Map.of("unrelated.key", "x"))) {
       assertThat(defaults.memoryBudgetBytes()).isEqualTo(256L << 20);
       assertThat(defaults.cacheBudgetBytes()).isEqualTo(10L << 20);
+      assertThat(defaults.checkpointRecords()).isEqualTo(10_000);
     }
     try (StateStores configured =
         StateStores.create(
             Map.of(
-                StateStores.MEMORY_BYTES_CONFIG, " 33554432", StateStores.CACHE_BYTES_CONFIG, 0))) {
+                StateStores.MEMORY_BYTES_CONFIG,
+                " 33554432",
+                StateStores.CACHE_BYTES_CONFIG,
+                0,
+                StateStores.CHECKPOINT_RECORDS_CONFIG,
+                "500"))) {
       assertThat(configured.memoryBudgetBytes()).isEqualTo(32L << 20);
       assertThat(configured.cacheBudgetBytes()).isZero();
+      assertThat(configured.checkpointRecords()).isEqualTo(500);
     }
   }
 
@@ -37,6 +44,9 @@ class StateStoresTest {
         .hasMessage("state.memory.bytes was 'lots'; use a number of bytes, e.g. 268435456");
     assertThatThrownBy(() -> StateStores.create(Map.of(StateStores.MEMORY_BYTES_CONFIG, 1000)))
         .hasMessageContaining("RocksDB needs at least 1048576");
+    assertThatThrownBy(() -> StateStores.create(Map.of(StateStores.CHECKPOINT_RECORDS_CONFIG, -1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("state.checkpoint.records was -1; use 0 or more (default 10000)");
   }
 
   @Test

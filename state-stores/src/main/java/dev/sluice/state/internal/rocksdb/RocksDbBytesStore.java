@@ -32,12 +32,17 @@ import org.rocksdb.WriteOptions;
  * seg-<id>}; key-value stores use {@code seg-0}) and metadata in the default column family (format
  * version, key layout, applied changelog offset).
  *
- * <p>Invariants: the applied offset is only ever written in the same {@link WriteBatch} as the data
- * it covers, so after a crash RocksDB recovers both or neither (the WAL covers normal writes;
- * atomic flush covers bulk writes, which skip the WAL, across column families). Expired segments
- * are dropped with {@code dropColumnFamily}, never key by key; their handles are closed with the
- * store because open cursors may still read them. Close order: cursors, column family handles,
- * database, then options ({@link RocksDbHandles}).
+ * <p>Invariants: no write uses RocksDB's write-ahead log: the changelog topic is the durable copy,
+ * and the data is made durable at checkpoints instead (a write that records an applied offset
+ * flushes the memtables of every column family). The applied offset is only ever written in the
+ * same {@link WriteBatch} as the data it covers, and the database is opened with {@code
+ * atomic_flush}, so every flush (ours or one RocksDB triggers itself) persists all column families
+ * at one point of the write sequence: after a crash the store reopens with the data as of some
+ * flush and an offset no newer than that data, and replaying the changelog after that offset
+ * rebuilds the rest. A clean close flushes too (RocksDB flushes unlogged memtables on close).
+ * Expired segments are dropped with {@code dropColumnFamily}, never key by key; their handles are
+ * closed with the store because open cursors may still read them. Close order: cursors, column
+ * family handles, database, then options ({@link RocksDbHandles}).
  *
  * <p>Failure modes: every {@link RocksDBException} becomes a {@link StateStoreException} naming the
  * store. Single-threaded.
@@ -50,13 +55,13 @@ public final class RocksDbBytesStore implements BytesStore {
   private final RocksDbHandles handles;
   private final RocksDbMemory memory;
   private long memtableBytes;
-  private final WriteOptions writeOptions = new WriteOptions();
-  private final WriteOptions bulkOptions = new WriteOptions().setDisableWAL(true);
+  private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
   private final Set<RocksDbCursor> cursors = new HashSet<>();
   private final List<ColumnFamilyHandle> dropped = new ArrayList<>();
   private long streamTime = Long.MIN_VALUE;
   private long appliedOffset;
   private boolean bulkWritten;
+  private boolean unflushed;
   private MutableColumnFamilyOptions bulkSettings;
   private boolean closed;
 
@@ -152,13 +157,31 @@ public final class RocksDbBytesStore implements BytesStore {
           for (BytesWrite write : writes) {
             add(batch, write.key(), write.value());
           }
-          commitBatch(batch, offset, writeOptions);
+          commitBatch(batch, offset);
         }
+      }
+      unflushed = true;
+      if (offset != NO_OFFSET) {
+        flushAll();
       }
     } catch (RocksDBException e) {
       throw failure("write " + writes.size() + " entries", e);
     }
     dropExpiredSegments();
+  }
+
+  /**
+   * A checkpoint: persists the memtables of every column family in one atomic flush, so the offset
+   * just written and the data under it survive a crash together.
+   */
+  private void flushAll() throws RocksDBException {
+    if (!unflushed) {
+      return;
+    }
+    try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
+      handles.db().flush(options, handles.allFamilies());
+    }
+    unflushed = false;
   }
 
   @Override
@@ -171,8 +194,9 @@ public final class RocksDbBytesStore implements BytesStore {
       for (ChangelogRecord record : batch) {
         add(writeBatch, record.key(), record.value());
       }
-      commitBatch(writeBatch, batch.get(batch.size() - 1).offset(), bulkOptions);
+      commitBatch(writeBatch, batch.get(batch.size() - 1).offset());
       bulkWritten = true;
+      unflushed = true;
     } catch (RocksDBException e) {
       throw failure("restore " + batch.size() + " changelog records", e);
     }
@@ -191,13 +215,12 @@ public final class RocksDbBytesStore implements BytesStore {
     }
   }
 
-  private void commitBatch(WriteBatch batch, long offset, WriteOptions options)
-      throws RocksDBException {
+  private void commitBatch(WriteBatch batch, long offset) throws RocksDBException {
     if (offset != NO_OFFSET) {
       batch.put(handles.defaultFamily(), RocksDbHandles.OFFSET_KEY, RocksDbHandles.encode(offset));
     }
     if (batch.count() > 0) {
-      handles.db().write(options, batch);
+      handles.db().write(writeOptions, batch);
     }
     if (offset != NO_OFFSET) {
       appliedOffset = offset;
@@ -251,10 +274,10 @@ public final class RocksDbBytesStore implements BytesStore {
     if (!bulkWritten) {
       return;
     }
-    // Bulk writes skipped the WAL: flush every column family together (atomic flush) so that
-    // later WAL writes can never be recovered without the restored data underneath them.
-    try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
-      handles.db().flush(options, handles.allFamilies());
+    // The restored data becomes durable at once, so a crash right after restoration does not
+    // restore it all again.
+    try {
+      flushAll();
       setBulkLoading(false);
       bulkWritten = false;
     } catch (RocksDBException e) {
@@ -343,7 +366,6 @@ public final class RocksDbBytesStore implements BytesStore {
     }
     handles.close();
     writeOptions.close();
-    bulkOptions.close();
   }
 
   private StateStoreException failure(String action, RocksDBException e) {

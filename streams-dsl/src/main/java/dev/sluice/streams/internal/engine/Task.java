@@ -283,7 +283,9 @@ public final class Task {
    * Records, in each logged store, the changelog offset its data is applied up to, so that a
    * restart restores only the tail. Call it after {@link #flush()} once the producer has
    * acknowledged the changelog records. Stores restored from their source topic use this task's
-   * consumed position instead.
+   * consumed position instead. A store is checkpointed only once its offset moved {@code
+   * state.checkpoint.records} (default 10,000) since its last checkpoint; smaller moves are
+   * recorded when the task is suspended or closed.
    *
    * @param ackedChangelogOffsets per changelog partition, the highest acknowledged offset;
    *     partitions without new records may be left out
@@ -391,9 +393,13 @@ public final class Task {
         && scope.punctuations.fire(PunctuationType.WALL_CLOCK_TIME, scope.clock.nowMs());
   }
 
-  /** Pauses processing, keeping processors and queued records. */
+  /**
+   * Pauses processing, keeping processors and queued records; checkpoints the stores' pending
+   * changelog offsets (see {@link #checkpoint}).
+   */
   public void suspend() {
     transition(State.RUNNING, State.SUSPENDED);
+    stores.checkpointPending();
   }
 
   /** Resumes a suspended task. */
@@ -402,8 +408,9 @@ public final class Task {
   }
 
   /**
-   * Closes every processor, then every store, even if some fail; idempotent. Cached writes not yet
-   * flushed are dropped: {@link #flush()} and {@link #checkpoint} first.
+   * Closes every processor, then every store (after recording the changelog offsets the last {@link
+   * #checkpoint} deferred), even if some fail; idempotent. Cached writes not yet flushed are
+   * dropped: {@link #flush()} and {@link #checkpoint} first.
    */
   public void close() {
     if (state == State.CLOSED) {

@@ -38,6 +38,12 @@ import org.apache.kafka.common.serialization.Serde;
  * that order, so a cache flush that forwards into a downstream store's step reaches that store
  * before it is flushed itself. A store's writes are stamped with the timestamp of the record (or
  * flushed entry) being handled. Failures are wrapped naming the task and the store.
+ *
+ * <p>Checkpoints are throttled: a store is checkpointed ({@link StateStore#commit}, a RocksDB
+ * flush) only once its changelog offset moved {@code state.checkpoint.records} past its last
+ * checkpoint; a smaller move is remembered as pending and written by {@link #checkpointPending()},
+ * which suspend and close call, so a clean restart restores nothing. A pending offset was valid
+ * when it was acknowledged and stays valid: the store's data only moves forward from it.
  */
 final class TaskStores {
   private final TaskScope scope;
@@ -50,6 +56,7 @@ final class TaskStores {
   private final Map<String, StateStore> stores = new LinkedHashMap<>();
   private final Map<String, ListenerSlot> listeners = new HashMap<>();
   private final Map<TopicPartition, String> changelogs = new LinkedHashMap<>();
+  private final Map<String, Long> pendingCheckpoints = new LinkedHashMap<>();
 
   TaskStores(
       TaskScope scope,
@@ -204,12 +211,18 @@ final class TaskStores {
   }
 
   /**
-   * Records the changelog offsets the stores' data is known to be applied up to.
+   * Records the changelog offsets the stores' data is known to be applied up to: at once for a
+   * store whose offset moved at least {@code state.checkpoint.records} since its last checkpoint,
+   * otherwise as pending until the next checkpoint or {@link #checkpointPending()}.
    *
    * @param acked the highest acknowledged offset per changelog partition
    * @param consumed for stores restored from their source topic: the next offset to consume there
    */
   void checkpoint(Map<TopicPartition, Long> acked, Map<TopicPartition, Long> consumed) {
+    if (specs.isEmpty()) {
+      return;
+    }
+    long interval = factory.checkpointRecords();
     for (StoreSpec spec : specs) {
       Long offset = null;
       if (spec.logged()) {
@@ -219,20 +232,41 @@ final class TaskStores {
         offset = next == null || next == 0 ? null : next - 1;
       }
       if (offset != null) {
-        long applied = offset;
         StateStore store = stores.get(spec.name());
-        guard(store, "commit", () -> store.commit(applied));
+        long moved = offset - store.appliedOffset().orElse(-1);
+        if (moved >= interval) {
+          commit(store, offset);
+        } else if (moved > 0) {
+          pendingCheckpoints.put(spec.name(), offset);
+        }
       }
     }
   }
 
+  /** Checkpoints every store whose last acknowledged offset is not yet recorded. */
+  void checkpointPending() {
+    for (Map.Entry<String, Long> pending : List.copyOf(pendingCheckpoints.entrySet())) {
+      commit(stores.get(pending.getKey()), pending.getValue());
+    }
+  }
+
+  private void commit(StateStore store, long offset) {
+    guard(store, "commit", () -> store.commit(offset));
+    pendingCheckpoints.remove(store.name());
+  }
+
   /**
-   * Closes every store, even if some fail.
+   * Checkpoints what is pending, then closes every store, even if some fail.
    *
    * @return the first failure, or null
    */
   RuntimeException close() {
     RuntimeException first = null;
+    try {
+      checkpointPending();
+    } catch (RuntimeException e) {
+      first = e;
+    }
     for (StateStore store : stores.values()) {
       try {
         guard(store, "close", store::close);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sluice.state.KeyValue;
 import dev.sluice.state.KeyValueIterator;
 import dev.sluice.state.KeyValueStore;
+import dev.sluice.state.StateStore;
 import dev.sluice.state.StateStores;
 import dev.sluice.streams.Consumed;
 import dev.sluice.streams.DeserializationExceptionHandler;
@@ -85,6 +86,10 @@ class TaskStateTest {
   }
 
   private Task task(SubTopology sub, Path dir, int partition) {
+    return task(sub, dir, partition, stores);
+  }
+
+  private Task task(SubTopology sub, Path dir, int partition, StateStores factory) {
     Task task =
         new Task(
             new TaskId(0, partition),
@@ -93,7 +98,7 @@ class TaskStateTest {
             DeserializationExceptionHandler.logAndFail(),
             collector,
             () -> 0L,
-            stores,
+            factory,
             dir);
     tasks.add(task);
     return task;
@@ -249,6 +254,52 @@ class TaskStateTest {
     assertThat(second.restoreStartOffset(CHANGELOG)).isEqualTo(sent);
     second.finishRestore();
     assertThat(contents(second)).containsExactly(KeyValue.of("a", 1L), KeyValue.of("b", 1L));
+  }
+
+  @Test
+  void aStoreIsCheckpointedEveryFewRecordsAndWhenItsTaskCloses() {
+    try (StateStores everyThree =
+        StateStores.create(Map.of(StateStores.CHECKPOINT_RECORDS_CONFIG, 3))) {
+      Task first = task(counting(countsStore()), stateDir, 0, everyThree);
+      first.initialize();
+      first.finishRestore();
+      StateStore counts = first.store("counts");
+      pipe(first, "a", "b");
+      commit(first);
+      assertThat(counts.appliedOffset()).as("2 records since the last checkpoint").isEmpty();
+      pipe(first, "a");
+      commit(first);
+      assertThat(counts.appliedOffset()).as("3 records: checkpointed").hasValue(2);
+      pipe(first, "c");
+      commit(first);
+      assertThat(counts.appliedOffset()).as("1 record since the last checkpoint").hasValue(2);
+      first.suspend();
+      assertThat(counts.appliedOffset()).as("suspending checkpoints").hasValue(3);
+      first.resume();
+      pipe(first, "d");
+      commit(first);
+      first.close();
+
+      Task second = task(counting(countsStore()), stateDir, 0, everyThree);
+      second.initialize();
+      assertThat(second.restoreStartOffset(CHANGELOG))
+          .as("closing checkpointed the last acknowledged offset: nothing to restore")
+          .isEqualTo(collector.records("app-counts-changelog").size());
+      second.finishRestore();
+      assertThat(contents(second))
+          .containsExactly(
+              KeyValue.of("a", 2L),
+              KeyValue.of("b", 1L),
+              KeyValue.of("c", 1L),
+              KeyValue.of("d", 1L));
+      second.close();
+    }
+  }
+
+  /** The commit protocol's checkpoint step, with every changelog record acknowledged. */
+  private void commit(Task task) {
+    task.flush();
+    task.checkpoint(Map.of(CHANGELOG, (long) collector.records("app-counts-changelog").size() - 1));
   }
 
   @Test
