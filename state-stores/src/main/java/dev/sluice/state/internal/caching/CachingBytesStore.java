@@ -28,6 +28,11 @@ import java.util.TreeMap;
  * entries below in one batch (with the commit offset) and then tell the listener, in LRU order, key
  * by key, the new value and the previously stored one. {@link #close()} drops dirty entries: the
  * task commits before closing. Single-threaded (only the budget is shared).
+ *
+ * <p>A clean entry mirrors the store below, a clean null value included (a key read and found
+ * absent, key-value stores only). So when a clean entry is written, its value is the one below, and
+ * the flush hands that to the listener without reading the store again; only an entry written
+ * without being read first costs a read at flush, and only when there is a listener.
  */
 public final class CachingBytesStore implements BytesStore {
 
@@ -35,6 +40,9 @@ public final class CachingBytesStore implements BytesStore {
     final byte[] key;
     byte[] value;
     boolean dirty;
+    // While dirty: whether the value the store below holds is known, and that value.
+    boolean belowKnown;
+    byte[] below;
     long timestamp;
     long size;
     Entry older;
@@ -97,7 +105,7 @@ public final class CachingBytesStore implements BytesStore {
       return entry.value;
     }
     byte[] value = inner.get(key);
-    if (value != null && !schema.segmented()) {
+    if (!schema.segmented()) {
       Entry clean = insert(key);
       update(clean, value, false, 0);
       evictIfNeeded();
@@ -113,6 +121,10 @@ public final class CachingBytesStore implements BytesStore {
         entry = insert(write.key());
       } else {
         moveToYoungest(entry);
+        if (!entry.dirty) {
+          entry.belowKnown = true;
+          entry.below = entry.value;
+        }
       }
       update(entry, write.value(), true, write.timestamp());
     }
@@ -147,13 +159,16 @@ public final class CachingBytesStore implements BytesStore {
     List<byte[]> oldValues = new ArrayList<>(entries.size());
     List<BytesWrite> writes = new ArrayList<>(entries.size());
     for (Entry entry : entries) {
-      oldValues.add(listener == null ? null : inner.get(entry.key));
+      oldValues.add(
+          listener == null ? null : entry.belowKnown ? entry.below : inner.get(entry.key));
       writes.add(new BytesWrite(entry.key, entry.value, entry.timestamp));
     }
     inner.write(writes, appliedOffset);
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
       entry.dirty = false;
+      entry.belowKnown = false;
+      entry.below = null;
       // Tombstones and, for timed stores, flushed windows leave the cache: a timed write may have
       // been dropped below because its segment expired, so only the store can answer for it.
       if ((entry.value == null || schema.segmented()) && sorted.get(entry.key) == entry) {

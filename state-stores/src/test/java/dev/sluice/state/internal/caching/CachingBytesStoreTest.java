@@ -1,0 +1,155 @@
+package dev.sluice.state.internal.caching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.state.ChangelogRecord;
+import dev.sluice.state.internal.bytes.BytesIterator;
+import dev.sluice.state.internal.bytes.BytesRange;
+import dev.sluice.state.internal.bytes.BytesStore;
+import dev.sluice.state.internal.bytes.BytesWrite;
+import dev.sluice.state.internal.bytes.KeySchema;
+import dev.sluice.state.internal.memory.InMemoryBytesStore;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cache hands its flush listener the value the store held before, and reads the store for it
+ * only when it does not know it already: a key read before it is written (as every aggregation and
+ * table update does) costs no second read at flush.
+ */
+class CachingBytesStoreTest {
+
+  private final CountingReads engine = new CountingReads();
+  private final List<String> flushes = new ArrayList<>();
+
+  private CachingBytesStore cache(boolean listening) {
+    return new CachingBytesStore(
+        engine,
+        new RecordCacheBudget(1 << 20),
+        listening
+            ? (key, newValue, oldValue, timestamp) ->
+                flushes.add(text(key) + ": " + text(oldValue) + " -> " + text(newValue))
+            : null);
+  }
+
+  @Test
+  void aKeyReadBeforeItIsWrittenIsNotReadAgainAtFlush() {
+    try (CachingBytesStore cache = cache(true)) {
+      assertThat(cache.get(bytes("a"))).isNull();
+      put(cache, "a", "1");
+      cache.flush();
+      assertThat(cache.get(bytes("a"))).isEqualTo(bytes("1"));
+      put(cache, "a", "2");
+      put(cache, "a", "3");
+      cache.flush();
+      assertThat(flushes).containsExactly("a: null -> 1", "a: 1 -> 3");
+      assertThat(engine.reads).as("only the first get reached the store").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aKeyWrittenWithoutBeingReadIsReadOnceAtFlush() {
+    engine.write(List.of(new BytesWrite(bytes("b"), bytes("0"), 0)), BytesStore.NO_OFFSET);
+    try (CachingBytesStore cache = cache(true)) {
+      put(cache, "b", "1");
+      cache.flush();
+      put(cache, "b", "2");
+      cache.flush();
+      assertThat(flushes).containsExactly("b: 0 -> 1", "b: 1 -> 2");
+      assertThat(engine.reads).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void withoutAListenerTheFlushReadsNothing() {
+    try (CachingBytesStore cache = cache(false)) {
+      put(cache, "c", "1");
+      cache.flush();
+      assertThat(engine.reads).isZero();
+      assertThat(engine.get(bytes("c"))).isEqualTo(bytes("1"));
+    }
+  }
+
+  private static void put(BytesStore store, String key, String value) {
+    store.write(List.of(new BytesWrite(bytes(key), bytes(value), 0)), BytesStore.NO_OFFSET);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(byte[] bytes) {
+    return bytes == null ? "null" : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** The in-memory engine, counting the reads that reach it through {@link #get}. */
+  private static final class CountingReads implements BytesStore {
+    private final InMemoryBytesStore inner =
+        new InMemoryBytesStore("counting", KeySchema.keyValue());
+    int reads;
+
+    @Override
+    public String name() {
+      return inner.name();
+    }
+
+    @Override
+    public KeySchema schema() {
+      return inner.schema();
+    }
+
+    @Override
+    public byte[] get(byte[] key) {
+      reads++;
+      return inner.get(key);
+    }
+
+    @Override
+    public void write(List<BytesWrite> writes, long appliedOffset) {
+      inner.write(writes, appliedOffset);
+    }
+
+    @Override
+    public void restore(List<ChangelogRecord> batch) {
+      inner.restore(batch);
+    }
+
+    @Override
+    public void finishRestore() {
+      inner.finishRestore();
+    }
+
+    @Override
+    public void flush() {
+      inner.flush();
+    }
+
+    @Override
+    public BytesIterator range(BytesRange range, boolean reverse) {
+      return inner.range(range, reverse);
+    }
+
+    @Override
+    public long approximateNumEntries() {
+      return inner.approximateNumEntries();
+    }
+
+    @Override
+    public OptionalLong appliedOffset() {
+      return inner.appliedOffset();
+    }
+
+    @Override
+    public boolean persistent() {
+      return false;
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+    }
+  }
+}
