@@ -50,6 +50,19 @@ public interface SessionStore<K, V> extends StateStore {
       K key, long earliestSessionEnd, long latestSessionStart);
 
   /**
+   * All sessions, of every key, whose end is in {@code [earliestSessionEnd, latestSessionEnd]}, by
+   * end (then start, then serialized key): e.g. the sessions that closed since the last look. It
+   * reads a time index the store keeps with its sessions, so its cost follows the sessions
+   * returned, not the number of keys or sessions in the store.
+   *
+   * @param earliestSessionEnd the earliest session end, inclusive, {@code >= 0}
+   * @param latestSessionEnd the latest session end, inclusive
+   * @return an iterator to close
+   */
+  KeyValueIterator<Windowed<K>, V> findSessionsEndingBetween(
+      long earliestSessionEnd, long latestSessionEnd);
+
+  /**
    * All sessions of a key.
    *
    * @param key the key, not null

@@ -10,7 +10,12 @@ import java.util.Comparator;
  *   <li>Key-value: the serialized key, unsegmented (segment 0).
  *   <li>Window: {@code escaped(key) ++ windowStart(8 bytes, big-endian)}; the time is the window
  *       start.
- *   <li>Session: {@code escaped(key) ++ end(8) ++ start(8)}; the time is the session end.
+ *   <li>Session: {@code escaped(key) ++ end(8) ++ start(8)}; the time is the session end. Each
+ *       session also has a time-index entry {@code 0x00 0x00 ++ end(8) ++ start(8) ++ escaped(key)}
+ *       in the same segment (see {@link #timeIndexKey}), so sessions can be read in end order
+ *       across keys. No escaped key starts with {@code 0x00 0x00} (a zero byte is always followed
+ *       by {@code 0xFF} or {@code 0x01}), so index entries sort before every session key of their
+ *       segment and never collide with one.
  * </ul>
  *
  * <p>A timed key's segment is {@code time / segmentInterval}. Stores order keys by segment, then
@@ -31,6 +36,11 @@ public final class KeySchema {
   }
 
   private static final KeySchema KEY_VALUE = new KeySchema(Kind.KEY_VALUE, 1, Long.MAX_VALUE);
+
+  /** The lowest session key: every session key is at or above it, every index entry below it. */
+  static final byte[] FIRST_SESSION_KEY = {0, 1};
+
+  private static final int INDEX_PREFIX = 2;
 
   private final Kind kind;
   private final long segmentInterval;
@@ -111,8 +121,65 @@ public final class KeySchema {
     return switch (kind) {
       case KEY_VALUE -> 0;
       case WINDOW -> Bytes.getLong(key, key.length - 8);
-      case SESSION -> Bytes.getLong(key, key.length - 16);
+      case SESSION ->
+          isTimeIndexKey(key)
+              ? Bytes.getLong(key, INDEX_PREFIX)
+              : Bytes.getLong(key, key.length - 16);
     };
+  }
+
+  /**
+   * Whether a key is a session store's time-index entry rather than a session.
+   *
+   * @param key a store key
+   * @return true for {@code 0x00 0x00 ...} keys of a session schema
+   */
+  public boolean isTimeIndexKey(byte[] key) {
+    return kind == Kind.SESSION && key.length >= INDEX_PREFIX && key[0] == 0 && key[1] == 0;
+  }
+
+  /**
+   * The time-index entry of a session key: {@code 0x00 0x00 ++ end ++ start ++ escaped(key)}.
+   *
+   * @param sessionKey {@code escaped(key) ++ end ++ start}
+   * @return the index key, in the session's segment
+   */
+  public static byte[] timeIndexKey(byte[] sessionKey) {
+    int escaped = sessionKey.length - 16;
+    byte[] index = new byte[sessionKey.length + INDEX_PREFIX];
+    System.arraycopy(sessionKey, escaped, index, INDEX_PREFIX, 16);
+    System.arraycopy(sessionKey, 0, index, INDEX_PREFIX + 16, escaped);
+    return index;
+  }
+
+  /**
+   * The session key a time-index entry stands for; reverses {@link #timeIndexKey}.
+   *
+   * @param indexKey the index key
+   * @return the session key
+   */
+  public static byte[] sessionKeyOf(byte[] indexKey) {
+    int escaped = indexKey.length - INDEX_PREFIX - 16;
+    byte[] session = new byte[escaped + 16];
+    System.arraycopy(indexKey, INDEX_PREFIX + 16, session, 0, escaped);
+    System.arraycopy(indexKey, INDEX_PREFIX, session, escaped, 16);
+    return session;
+  }
+
+  /**
+   * The first time-index key of sessions ending at or after a time: an inclusive lower bound, or an
+   * exclusive upper bound for sessions ending before it.
+   *
+   * @param end a session end, {@code >= 0}
+   * @return {@code 0x00 0x00 ++ end}; for {@code Long.MAX_VALUE}, the end of the whole index
+   */
+  public static byte[] timeIndexBound(long end) {
+    if (end == Long.MAX_VALUE) {
+      return FIRST_SESSION_KEY;
+    }
+    byte[] bound = new byte[INDEX_PREFIX + 8];
+    Bytes.putLong(bound, INDEX_PREFIX, end);
+    return bound;
   }
 
   /**
@@ -185,9 +252,15 @@ public final class KeySchema {
   /**
    * The layout descriptor stored in the store directory.
    *
-   * @return e.g. {@code KEY_VALUE} or {@code WINDOW;segment=60000}
+   * @return e.g. {@code KEY_VALUE}, {@code WINDOW;segment=60000} or {@code
+   *     SESSION;segment=60000;index=end} (session directories written before the time index have no
+   *     {@code index} part, so they are rebuilt from the changelog rather than read without one)
    */
   public String descriptor() {
-    return segmented() ? kind + ";segment=" + segmentInterval : kind.toString();
+    return switch (kind) {
+      case KEY_VALUE -> kind.toString();
+      case WINDOW -> kind + ";segment=" + segmentInterval;
+      case SESSION -> kind + ";segment=" + segmentInterval + ";index=end";
+    };
   }
 }

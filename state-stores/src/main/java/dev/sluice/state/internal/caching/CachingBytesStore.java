@@ -11,6 +11,7 @@ import dev.sluice.state.internal.bytes.KeySchema;
 import dev.sluice.state.internal.bytes.ListBytesIterator;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -209,6 +210,9 @@ public final class CachingBytesStore implements BytesStore {
 
   @Override
   public BytesIterator range(BytesRange range, boolean reverse) {
+    if (range.lower() != null && schema.isTimeIndexKey(range.lower())) {
+      return timeIndexRange(range, reverse);
+    }
     NavigableMap<byte[], Entry> candidates = sorted;
     if (!schema.segmented()) {
       if (range.lower() != null && range.upper() != null) {
@@ -232,6 +236,25 @@ public final class CachingBytesStore implements BytesStore {
         new ListBytesIterator(snapshot),
         inner.range(range, reverse),
         reverse ? schema.order().reversed() : schema.order());
+  }
+
+  /**
+   * A session store's time index (see {@link KeySchema#timeIndexKey}) with the cached sessions
+   * merged in as index entries, so sessions not yet flushed are found and cached deletions hide
+   * theirs. Index entries carry no value worth reading: callers read the session itself.
+   */
+  private BytesIterator timeIndexRange(BytesRange range, boolean reverse) {
+    Comparator<byte[]> order = reverse ? schema.order().reversed() : schema.order();
+    List<Map.Entry<byte[], byte[]>> snapshot = new ArrayList<>();
+    for (Entry entry : sorted.values()) {
+      byte[] indexKey = KeySchema.timeIndexKey(entry.key);
+      if (schema.covers(range, indexKey)) {
+        snapshot.add(new AbstractMap.SimpleImmutableEntry<>(indexKey, entry.value));
+      }
+    }
+    snapshot.sort(Map.Entry.comparingByKey(order));
+    return new MergedBytesIterator(
+        new ListBytesIterator(snapshot), inner.range(range, reverse), order);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.sluice.state.internal.bytes.KeySchema;
 import dev.sluice.state.internal.caching.BytesFlushListener;
 import dev.sluice.state.internal.caching.CachingBytesStore;
 import dev.sluice.state.internal.caching.RecordCacheBudget;
+import dev.sluice.state.internal.index.TimeIndexedBytesStore;
 import dev.sluice.state.internal.logging.LoggingBytesStore;
 import dev.sluice.state.internal.memory.InMemoryBytesStore;
 import dev.sluice.state.internal.rocksdb.RocksDbMemory;
@@ -15,8 +16,9 @@ import dev.sluice.state.internal.rocksdb.RocksDbOpener;
 import java.nio.file.Path;
 
 /**
- * The one place where a store's byte stack is composed: engine → change logging → caching. Every
- * store kind goes through here; no other class wraps a {@link BytesStore}.
+ * The one place where a store's byte stack is composed: engine (with its {@link
+ * TimeIndexedBytesStore time index} for session stores) → change logging → caching. Every store
+ * kind goes through here; no other class wraps a {@link BytesStore}.
  */
 public final class StoreAssembler {
 
@@ -60,6 +62,9 @@ public final class StoreAssembler {
             ? RocksDbOpener.open(
                 spec.name(), spec.directory(), spec.schema(), memory, spec.hook(), events)
             : new InMemoryBytesStore(spec.name(), spec.schema());
+    if (spec.schema().kind() == KeySchema.Kind.SESSION) {
+      store = new TimeIndexedBytesStore(store);
+    }
     if (spec.sink() != null) {
       store = new LoggingBytesStore(store, spec.sink());
     }

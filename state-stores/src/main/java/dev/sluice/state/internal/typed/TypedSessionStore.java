@@ -9,6 +9,7 @@ import dev.sluice.state.internal.Checks;
 import dev.sluice.state.internal.bytes.Bytes;
 import dev.sluice.state.internal.bytes.BytesRange;
 import dev.sluice.state.internal.bytes.BytesStore;
+import dev.sluice.state.internal.bytes.KeySchema;
 import dev.sluice.state.internal.caching.BytesFlushListener;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -17,6 +18,8 @@ import org.apache.kafka.common.serialization.Serde;
 /**
  * The typed session façade over {@code escaped(key) ++ end ++ start} store keys (see {@link
  * KeyCodec}), segmented by session end, so the sessions of a key are contiguous and ordered by end.
+ * {@link #findSessionsEndingBetween} reads the time index the byte stack keeps beside the sessions
+ * ({@link KeySchema#timeIndexKey}) and each session it names.
  *
  * @param <K> key type
  * @param <V> aggregate type
@@ -114,6 +117,33 @@ public final class TypedSessionStore<K, V> extends TypedStore<K, V> implements S
         (k, v) -> {
           Windowed<K> session = decodeSession(k, this::key);
           return session.start() <= latestSessionStart ? KeyValue.of(session, value(v)) : null;
+        });
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, V> findSessionsEndingBetween(
+      long earliestSessionEnd, long latestSessionEnd) {
+    checkRunning();
+    Checks.checkArgument(
+        earliestSessionEnd >= 0,
+        "Store '%s': earliestSessionEnd was %s; session times are epoch millis >= 0",
+        name(),
+        earliestSessionEnd);
+    long latest = Math.max(earliestSessionEnd, latestSessionEnd);
+    BytesRange index =
+        new BytesRange(
+            KeySchema.timeIndexBound(earliestSessionEnd),
+            KeySchema.timeIndexBound(latest == Long.MAX_VALUE ? latest : latest + 1),
+            earliestSessionEnd,
+            latest);
+    return track(
+        bytes.range(index, false),
+        (indexKey, ignored) -> {
+          byte[] sessionKey = KeySchema.sessionKeyOf(indexKey);
+          byte[] aggregate = bytes.get(sessionKey);
+          return aggregate == null
+              ? null
+              : KeyValue.of(decodeSession(sessionKey, this::key), value(aggregate));
         });
   }
 
