@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class TestInputTopic<K, V> {
   private final TopologyTestDriver driver;
+  private final TopologyTestDriver.InputPartition input;
   private final String topic;
   private final Serializer<K> keySerializer;
   private final Serializer<V> valueSerializer;
@@ -29,12 +30,14 @@ public final class TestInputTopic<K, V> {
 
   TestInputTopic(
       TopologyTestDriver driver,
+      TopologyTestDriver.InputPartition input,
       String topic,
       Serializer<K> keySerializer,
       Serializer<V> valueSerializer,
       long startTime,
       long autoAdvanceMs) {
     this.driver = driver;
+    this.input = input;
     this.topic = topic;
     this.keySerializer = keySerializer;
     this.valueSerializer = valueSerializer;
@@ -111,7 +114,7 @@ public final class TestInputTopic<K, V> {
   private void pipeSerialized(K key, V value, long timestamp, Headers headers) {
     byte[] keyBytes = keySerializer.serialize(topic, headers, key);
     byte[] valueBytes = valueSerializer.serialize(topic, headers, value);
-    driver.pipeRaw(topic, keyBytes, valueBytes, timestamp, headers);
+    driver.pipeRaw(input, keyBytes, valueBytes, timestamp, headers);
   }
 
   /**

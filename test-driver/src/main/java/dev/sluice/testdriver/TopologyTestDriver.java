@@ -70,7 +70,7 @@ public final class TopologyTestDriver implements AutoCloseable {
   private final Map<String, OutputTopic> outputs = new HashMap<>();
   // changelog offsets already used by stores reopened from state.dir: a topic continues after them
   private final Map<String, Long> firstOffsets = new HashMap<>();
-  private final ArrayDeque<ConsumerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
+  private final ArrayDeque<PendingRecord> pending = new ArrayDeque<>();
   private final RecordCollector collector = new Collector();
   private final DriverState state;
   private final GlobalStateStores globals;
@@ -180,6 +180,7 @@ public final class TopologyTestDriver implements AutoCloseable {
     }
     return new TestInputTopic<>(
         this,
+        input(topic),
         topic,
         keySerde.serializer(),
         valueSerde.serializer(),
@@ -391,16 +392,22 @@ public final class TopologyTestDriver implements AutoCloseable {
   /**
    * Processes one serialized record and everything it causes.
    *
-   * @param topic the input topic
+   * @param input the input topic's partition
    * @param key the serialized key
    * @param value the serialized value
    * @param timestamp the record timestamp
    * @param headers headers the driver may keep: the caller must not change them afterwards
    */
-  void pipeRaw(String topic, byte[] key, byte[] value, long timestamp, Headers headers) {
+  void pipeRaw(InputPartition input, byte[] key, byte[] value, long timestamp, Headers headers) {
     checkOpen();
-    pending.add(rawRecord(topic, key, value, timestamp, headers));
+    long offset = input.nextOffset++;
     try {
+      if (pending.isEmpty() && input.task != null) {
+        input.task.addRecordAndProcess(input.partition, offset, timestamp, key, value, headers);
+      } else {
+        // records left by a failed pipe go first; global tables' records go to their stores
+        pending.addLast(new PendingRecord(input, offset, timestamp, key, value, headers));
+      }
       drain();
       if (stateful && !state.caching()) {
         commit();
@@ -412,45 +419,51 @@ public final class TopologyTestDriver implements AutoCloseable {
   }
 
   private void drain() {
-    ConsumerRecord<byte[], byte[]> next;
+    PendingRecord next;
     while ((next = pending.pollFirst()) != null) {
-      InputPartition input = input(next.topic());
-      Task task = input.task;
-      if (task == null) {
-        globals.apply(input.partition, List.of(next));
-        continue;
-      }
-      task.addRecord(input.partition, next);
-      while (task.process()) {
-        // each record runs to completion; records written to topics the topology reads are
-        // queued in `pending` by the collector and processed by the outer loop
+      // each record runs to completion; records written to topics the topology reads are
+      // queued in `pending` by the collector and processed by this loop
+      InputPartition input = next.input;
+      if (input.task == null) {
+        globals.apply(input.partition, List.of(next.consumerRecord()));
+      } else {
+        input.task.addRecordAndProcess(
+            input.partition, next.offset, next.timestamp, next.key, next.value, next.headers);
       }
     }
   }
 
-  private ConsumerRecord<byte[], byte[]> rawRecord(
-      String topic, byte[] key, byte[] value, long timestamp, Headers headers) {
-    long offset = input(topic).nextOffset++;
-    return new ConsumerRecord<>(
-        topic,
-        PARTITION,
-        offset,
-        timestamp,
-        TimestampType.CREATE_TIME,
-        key == null ? -1 : key.length,
-        value == null ? -1 : value.length,
-        key,
-        value,
-        headers,
-        Optional.empty(),
-        Optional.empty());
+  /** A record written to a topic the topology reads, waiting to be processed. */
+  private record PendingRecord(
+      InputPartition input,
+      long offset,
+      long timestamp,
+      byte[] key,
+      byte[] value,
+      Headers headers) {
+
+    ConsumerRecord<byte[], byte[]> consumerRecord() {
+      return new ConsumerRecord<>(
+          input.partition.topic(),
+          PARTITION,
+          offset,
+          timestamp,
+          TimestampType.CREATE_TIME,
+          key == null ? -1 : key.length,
+          value == null ? -1 : value.length,
+          key,
+          value,
+          headers,
+          Optional.empty(),
+          Optional.empty());
+    }
   }
 
   /**
    * A topic the topology reads: its one partition, next offset and the task reading it (null for a
    * global table's topic).
    */
-  private static final class InputPartition {
+  static final class InputPartition {
     final TopicPartition partition;
     final Task task;
     long nextOffset;
@@ -574,7 +587,10 @@ public final class TopologyTestDriver implements AutoCloseable {
       output.records().addLast(new CapturedRecord(chosen, timestamp, key, value, copy));
       output.nextOffset++;
       if (output.readByTopology) {
-        pending.addLast(rawRecord(topic, key, value, timestamp, new RecordHeaders(headerArray)));
+        InputPartition input = input(topic);
+        pending.addLast(
+            new PendingRecord(
+                input, input.nextOffset++, timestamp, key, value, new RecordHeaders(headerArray)));
       }
     }
 

@@ -8,6 +8,7 @@ import dev.sluice.streams.DeserializationExceptionHandler;
 import dev.sluice.streams.StreamsException;
 import dev.sluice.streams.internal.Checks;
 import dev.sluice.streams.internal.graph.GlobalStore;
+import dev.sluice.streams.processor.Record;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,8 @@ public final class GlobalStateStores implements AutoCloseable {
   private final Path directory;
   private final DeserializationExceptionHandler handler;
   private final Object lock = new Object();
+  // the record being applied; used under the lock
+  private final RawInput input = new RawInput();
   private final Map<String, Table> byTopic = new LinkedHashMap<>();
   private final Map<String, Table> byName = new LinkedHashMap<>();
   private final Map<TopicPartition, Long> positions = new HashMap<>();
@@ -197,8 +200,9 @@ public final class GlobalStateStores implements AutoCloseable {
     Checks.invariant(table != null, "no global store is fed from topic '%s'", partition.topic());
     synchronized (lock) {
       for (ConsumerRecord<byte[], byte[]> raw : records) {
-        StampedRecord record =
-            raw.key() == null ? null : table.decoder.decode(raw, table.partitionTime);
+        input.set(raw);
+        Record<Object, Object> record =
+            raw.key() == null ? null : table.decoder.decode(input, table.partitionTime);
         if (record == null || record.key() == null) {
           skippedRecords++;
         } else {

@@ -70,6 +70,20 @@ final class PartitionQueues {
   }
 
   /**
+   * Notes a record processed without being queued, because nothing was queued ahead of it on any
+   * partition: it is consumed at once.
+   *
+   * @param partition the partition
+   * @param offset the record's offset
+   * @param timestamp its event time
+   */
+  void consumedUnqueued(TopicPartition partition, long offset, long timestamp) {
+    Queue queue = queue(partition);
+    queue.partitionTime = Math.max(queue.partitionTime, timestamp);
+    queue.consumedOffset = offset;
+  }
+
+  /**
    * Notes a record that was skipped before queueing, so its offset still counts as consumed once
    * nothing before it waits.
    *

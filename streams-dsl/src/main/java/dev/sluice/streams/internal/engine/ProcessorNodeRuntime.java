@@ -80,7 +80,7 @@ final class ProcessorNodeRuntime implements ProcessorContext<Object, Object>, St
   }
 
   void punctuate(Punctuator punctuator, long timestamp) {
-    scope.current(null);
+    scope.clearCurrent();
     scope.recordTime = timestamp;
     try {
       punctuator.punctuate(timestamp);

@@ -34,51 +34,51 @@ final class SourceRuntime {
   }
 
   /**
-   * Decodes one record.
+   * Decodes one record into what the source step forwards.
    *
    * @param raw the record as read
    * @param partitionTime the partition's largest timestamp so far
-   * @return the decoded record, or null if it is skipped (undecodable under log-and-continue, or a
-   *     negative timestamp)
+   * @return the decoded record with the raw record's headers, or null if it is skipped (undecodable
+   *     under log-and-continue, or a negative timestamp)
    */
-  StampedRecord decode(ConsumerRecord<byte[], byte[]> raw, long partitionTime) {
-    Object key = deserialize(keyDeserializer, raw, raw.key(), "key");
+  Record<Object, Object> decode(RawInput raw, long partitionTime) {
+    Object key = deserialize(keyDeserializer, raw, raw.key, "key");
     if (key == SKIP) {
       return null;
     }
-    Object value = deserialize(valueDeserializer, raw, raw.value(), "value");
+    Object value = deserialize(valueDeserializer, raw, raw.value, "value");
     if (value == SKIP) {
       return null;
     }
-    long timestamp = recordTimestamp ? raw.timestamp() : extract(raw, key, value, partitionTime);
+    long timestamp =
+        recordTimestamp ? raw.timestamp : extract(raw.consumerRecord(), key, value, partitionTime);
     if (timestamp < 0) {
       System.getLogger(SourceRuntime.class.getName())
           .log(
               System.Logger.Level.WARNING,
               "Skipping record at {0}-{1} offset {2}: negative timestamp {3}",
-              raw.topic(),
-              raw.partition(),
-              raw.offset(),
+              raw.topic,
+              raw.partition,
+              raw.offset,
               timestamp);
       return null;
     }
-    return new StampedRecord(raw, this, key, value, timestamp);
+    return new Record<>(key, value, timestamp, raw.headers);
   }
 
-  void forward(StampedRecord record) {
-    runtime.forward(
-        new Record<>(record.key(), record.value(), record.timestamp(), record.raw().headers()));
+  void forward(Record<Object, Object> record) {
+    runtime.forward(record);
   }
 
   private static final Object SKIP = new Object();
 
   private Object deserialize(
-      Deserializer<?> deserializer, ConsumerRecord<byte[], byte[]> raw, byte[] bytes, String part) {
+      Deserializer<?> deserializer, RawInput raw, byte[] bytes, String part) {
     try {
-      return deserializer.deserialize(raw.topic(), raw.headers(), bytes);
+      return deserializer.deserialize(raw.topic, raw.headers, bytes);
     } catch (RuntimeException e) {
       String deserializerName = deserializer.getClass().getName();
-      if (handler.handle(raw, deserializerName, e)
+      if (handler.handle(raw.consumerRecord(), deserializerName, e)
           == DeserializationExceptionHandler.Response.CONTINUE) {
         return SKIP;
       }
@@ -89,9 +89,9 @@ final class SourceRuntime {
                   + " records",
               node.name(),
               part,
-              raw.topic(),
-              raw.partition(),
-              raw.offset(),
+              raw.topic,
+              raw.partition,
+              raw.offset,
               deserializerName,
               e,
               dev.sluice.streams.SluiceConfig.DESERIALIZATION_EXCEPTION_HANDLER),

@@ -1,5 +1,6 @@
 package dev.sluice.streams.internal.engine;
 
+import dev.sluice.streams.processor.Record;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -7,13 +8,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * @param raw the record as read
  * @param source the source that decoded it
- * @param key the decoded key
- * @param value the decoded value
- * @param timestamp the extracted event time
+ * @param record what the source step forwards: decoded key and value, extracted event time, and the
+ *     raw record's headers
  */
 record StampedRecord(
-    ConsumerRecord<byte[], byte[]> raw,
-    SourceRuntime source,
-    Object key,
-    Object value,
-    long timestamp) {}
+    ConsumerRecord<byte[], byte[]> raw, SourceRuntime source, Record<Object, Object> record) {
+
+  long timestamp() {
+    return record.timestamp();
+  }
+}

@@ -12,6 +12,7 @@ import dev.sluice.streams.internal.graph.SourceNode;
 import dev.sluice.streams.internal.ops.RecordFunctionProcessor;
 import dev.sluice.streams.processor.Processor;
 import dev.sluice.streams.processor.PunctuationType;
+import dev.sluice.streams.processor.Record;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * One sub-topology applied to one input partition: the unit of processing, assignment and failure.
@@ -67,6 +69,7 @@ public final class Task {
   private final List<SourceRuntime> sources = new ArrayList<>();
   private final List<SourceNode> sourceNodes = new ArrayList<>();
   private final PartitionQueues queues = new PartitionQueues();
+  private final RawInput input = new RawInput();
   private final TaskStores stores;
   private State state = State.CREATED;
   private boolean processorsInitialized;
@@ -328,7 +331,8 @@ public final class Task {
     Checks.invariant(state != State.CLOSED, "task %s is closed", scope.id);
     SourceRuntime source = sourceFor(partition.topic());
     for (ConsumerRecord<byte[], byte[]> raw : records) {
-      queue(source, partition, raw);
+      input.set(raw);
+      queue(source, partition);
     }
   }
 
@@ -340,18 +344,65 @@ public final class Task {
    */
   public void addRecord(TopicPartition partition, ConsumerRecord<byte[], byte[]> raw) {
     Checks.invariant(state != State.CLOSED, "task %s is closed", scope.id);
-    queue(sourceFor(partition.topic()), partition, raw);
+    input.set(raw);
+    queue(sourceFor(partition.topic()), partition);
   }
 
-  private void queue(
-      SourceRuntime source, TopicPartition partition, ConsumerRecord<byte[], byte[]> raw) {
-    StampedRecord record = source.decode(raw, queues.partitionTime(partition));
+  /**
+   * Adds one raw record and processes every queued record, lowest event time first: the same as
+   * {@link #addRecords} with this record followed by {@link #process()} until it returns false,
+   * except that a record with nothing queued ahead of it goes straight to its source step without
+   * waiting in a queue. The test driver runs each record to completion this way; it passes the
+   * record's parts, so it needs no {@link ConsumerRecord} (deserialization handlers and timestamp
+   * extractors get a create-time one).
+   *
+   * @param partition the partition it was read from
+   * @param offset its offset
+   * @param timestamp its timestamp
+   * @param key the serialized key, may be null
+   * @param value the serialized value, may be null
+   * @param headers its headers
+   */
+  public void addRecordAndProcess(
+      TopicPartition partition,
+      long offset,
+      long timestamp,
+      byte[] key,
+      byte[] value,
+      Headers headers) {
+    Checks.invariant(state != State.CLOSED, "task %s is closed", scope.id);
+    SourceRuntime source = sourceFor(partition.topic());
+    input.set(partition, offset, timestamp, key, value, headers);
+    if (state != State.RUNNING || queues.size() > 0) {
+      queue(source, partition);
+      while (process()) {
+        // the records queued ahead, in event-time order, then this one
+      }
+      return;
+    }
+    Record<Object, Object> record = decode(source, partition);
+    if (record != null) {
+      queues.consumedUnqueued(partition, offset, record.timestamp());
+      process(source, partition.topic(), partition.partition(), offset, record);
+    }
+  }
+
+  // decodes `input` and queues it
+  private void queue(SourceRuntime source, TopicPartition partition) {
+    Record<Object, Object> record = decode(source, partition);
+    if (record != null) {
+      queues.add(partition, new StampedRecord(input.consumerRecord(), source, record));
+    }
+  }
+
+  // decodes `input`; null if skipped
+  private Record<Object, Object> decode(SourceRuntime source, TopicPartition partition) {
+    Record<Object, Object> record = source.decode(input, queues.partitionTime(partition));
     if (record == null) {
       skippedRecords++;
-      queues.skipped(partition, raw.offset());
-    } else {
-      queues.add(partition, record);
+      queues.skipped(partition, input.offset);
     }
+    return record;
   }
 
   /**
@@ -364,23 +415,33 @@ public final class Task {
     if (state != State.RUNNING) {
       return false;
     }
-    StampedRecord record = queues.poll();
-    if (record == null) {
+    StampedRecord queued = queues.poll();
+    if (queued == null) {
       return false;
     }
+    ConsumerRecord<byte[], byte[]> raw = queued.raw();
+    process(queued.source(), raw.topic(), raw.partition(), raw.offset(), queued.record());
+    return true;
+  }
+
+  private void process(
+      SourceRuntime source,
+      String topic,
+      int partition,
+      long offset,
+      Record<Object, Object> record) {
     if (record.timestamp() > scope.streamTime) {
       scope.streamTime = record.timestamp();
     }
-    scope.current(record.raw());
+    scope.current(topic, partition, offset);
     try {
-      record.source().forward(record);
+      source.forward(record);
     } finally {
-      scope.current(null);
+      scope.clearCurrent();
     }
     if (scope.punctuations.hasStreamTimeSchedules()) {
       scope.punctuations.fire(PunctuationType.STREAM_TIME, scope.streamTime);
     }
-    return true;
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.sluice.streams.internal.engine;
 import dev.sluice.streams.StreamsException;
 import dev.sluice.streams.processor.RecordMetadata;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * What every step of one task shares: the task id, the clocks, the record being processed and the
@@ -18,7 +17,10 @@ final class TaskScope {
   // the timestamp of the record (or punctuation) being handled; stores stamp their writes with it
   long recordTime;
   long droppedRecords;
-  private ConsumerRecord<byte[], byte[]> current;
+  // the source record being processed: topic null in punctuations and between records
+  private String currentTopic;
+  private int currentPartition;
+  private long currentOffset;
 
   TaskScope(TaskId id, String applicationId, WallClock clock) {
     this.id = id;
@@ -26,15 +28,20 @@ final class TaskScope {
     this.clock = clock;
   }
 
-  void current(ConsumerRecord<byte[], byte[]> record) {
-    this.current = record;
+  void current(String topic, int partition, long offset) {
+    currentTopic = topic;
+    currentPartition = partition;
+    currentOffset = offset;
+  }
+
+  void clearCurrent() {
+    currentTopic = null;
   }
 
   Optional<RecordMetadata> metadata() {
-    ConsumerRecord<byte[], byte[]> record = current;
-    return record == null
+    return currentTopic == null
         ? Optional.empty()
-        : Optional.of(new RecordMetadata(record.topic(), record.partition(), record.offset()));
+        : Optional.of(new RecordMetadata(currentTopic, currentPartition, currentOffset));
   }
 
   /**
@@ -45,13 +52,11 @@ final class TaskScope {
    * @return the exception to throw
    */
   StreamsException failure(String step, RuntimeException error) {
-    ConsumerRecord<byte[], byte[]> record = current;
     String where =
-        record == null
+        currentTopic == null
             ? "in a punctuation"
             : String.format(
-                "on the record at %s-%d offset %d",
-                record.topic(), record.partition(), record.offset());
+                "on the record at %s-%d offset %d", currentTopic, currentPartition, currentOffset);
     return failure(step, where, error);
   }
 

@@ -188,6 +188,82 @@ class TaskTest {
     assertThat(task.committableOffsets()).isEqualTo(Map.of(A, 3L));
   }
 
+  private static void addAndProcess(Task task, TopicPartition tp, long offset, long ts, String v) {
+    task.addRecordAndProcess(
+        tp, offset, ts, null, v.getBytes(StandardCharsets.UTF_8), new RecordHeaders());
+  }
+
+  @Test
+  void aRecordAddedAndProcessedWithNothingQueuedIsProcessedAtOnceAndConsumed() {
+    Task task = runningTask();
+
+    addAndProcess(task, A, 5, 10, "a10");
+
+    assertThat(collector.values()).containsExactly("a10");
+    assertThat(task.streamTime()).isEqualTo(10);
+    assertThat(task.queuedRecords()).isZero();
+    assertThat(task.committableOffsets()).isEqualTo(Map.of(A, 6L));
+  }
+
+  @Test
+  void aRecordAddedAndProcessedBehindQueuedRecordsTakesItsEventTimeTurn() {
+    Task task = runningTask();
+    task.addRecords(B, List.of(raw(B, 0, 20, "b20"), raw(B, 1, 40, "b40")));
+
+    addAndProcess(task, A, 0, 30, "a30");
+
+    assertThat(collector.values()).containsExactly("b20", "a30", "b40");
+    assertThat(task.queuedRecords()).isZero();
+    assertThat(task.committableOffsets()).isEqualTo(Map.of(A, 1L, B, 2L));
+  }
+
+  @Test
+  void aRecordAddedAndProcessedOnASuspendedTaskWaitsUntilResumed() {
+    Task task = runningTask();
+    task.suspend();
+
+    addAndProcess(task, A, 0, 1, "x");
+
+    assertThat(collector.sent).isEmpty();
+    assertThat(task.queuedRecords()).isEqualTo(1);
+    task.resume();
+    assertThat(task.process()).isTrue();
+    assertThat(collector.values()).containsExactly("x");
+  }
+
+  @Test
+  void anUndecodableRecordAddedAndProcessedReachesTheHandlerAsAConsumerRecord() {
+    List<ConsumerRecord<byte[], byte[]>> handled = new ArrayList<>();
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("a", Consumed.with(Serdes.String(), Serdes.Integer()))
+        .to("out", Produced.with(Serdes.String(), Serdes.Integer()));
+    Task task =
+        new Task(
+            new TaskId(0, 0),
+            ((CompiledTopology) builder.build()).subTopologies().get(0),
+            "app",
+            (record, deserializer, error) -> {
+              handled.add(record);
+              return DeserializationExceptionHandler.Response.CONTINUE;
+            },
+            collector,
+            () -> 0L);
+    task.initialize();
+
+    addAndProcess(task, A, 7, 3, "abc");
+
+    assertThat(handled).hasSize(1);
+    ConsumerRecord<byte[], byte[]> record = handled.get(0);
+    assertThat(record.topic()).isEqualTo("a");
+    assertThat(record.partition()).isZero();
+    assertThat(record.offset()).isEqualTo(7);
+    assertThat(record.timestamp()).isEqualTo(3);
+    assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("abc");
+    assertThat(task.skippedRecords()).isEqualTo(1);
+    assertThat(task.committableOffsets()).isEqualTo(Map.of(A, 8L));
+    assertThat(collector.sent).isEmpty();
+  }
+
   @Test
   void anUndecodableRecordFailsUnderTheDefaultHandler() {
     StreamsBuilder builder = new StreamsBuilder();
