@@ -1,10 +1,12 @@
 package dev.sluice.testdriver;
 
 import dev.sluice.streams.KeyValue;
+import dev.sluice.testdriver.internal.PipedHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
@@ -72,7 +74,7 @@ public final class TestInputTopic<K, V> {
    * @param timestamp epoch milliseconds
    */
   public void pipe(K key, V value, long timestamp) {
-    pipeSerialized(key, value, timestamp, new RecordHeaders());
+    pipeSerialized(key, value, timestamp, new PipedHeaders());
   }
 
   /**
@@ -106,7 +108,8 @@ public final class TestInputTopic<K, V> {
    */
   public void pipe(TestRecord<K, V> record) {
     Objects.requireNonNull(record, "record must not be null");
-    Headers headers = new RecordHeaders(record.headers().toArray());
+    Header[] given = record.headers().toArray();
+    Headers headers = given.length == 0 ? new PipedHeaders() : new RecordHeaders(given);
     pipeSerialized(record.key(), record.value(), record.timestamp(), headers);
   }
 

@@ -2,7 +2,7 @@ package dev.sluice.testdriver;
 
 import dev.sluice.streams.KeyValue;
 import dev.sluice.testdriver.internal.CapturedRecord;
-import java.util.ArrayDeque;
+import dev.sluice.testdriver.internal.CapturedRecords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +19,13 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class TestOutputTopic<K, V> {
   private final String topic;
-  private final ArrayDeque<CapturedRecord> records;
+  private final CapturedRecords records;
   private final Deserializer<K> keyDeserializer;
   private final Deserializer<V> valueDeserializer;
 
   TestOutputTopic(
       String topic,
-      ArrayDeque<CapturedRecord> records,
+      CapturedRecords records,
       Deserializer<K> keyDeserializer,
       Deserializer<V> valueDeserializer) {
     this.topic = topic;
@@ -41,7 +41,7 @@ public final class TestOutputTopic<K, V> {
    * @throws NoSuchElementException if nothing is left
    */
   public TestRecord<K, V> readRecord() {
-    CapturedRecord next = records.pollFirst();
+    CapturedRecord next = records.poll();
     if (next == null) {
       throw new NoSuchElementException("output topic '" + topic + "' has no more records");
     }

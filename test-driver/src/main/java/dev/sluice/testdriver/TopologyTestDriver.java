@@ -12,7 +12,7 @@ import dev.sluice.streams.internal.engine.GlobalStateStores;
 import dev.sluice.streams.internal.engine.RecordCollector;
 import dev.sluice.streams.internal.engine.Task;
 import dev.sluice.streams.internal.engine.TaskId;
-import dev.sluice.testdriver.internal.CapturedRecord;
+import dev.sluice.testdriver.internal.CapturedRecords;
 import dev.sluice.testdriver.internal.DriverState;
 import java.time.Duration;
 import java.time.Instant;
@@ -522,7 +522,7 @@ public final class TopologyTestDriver implements AutoCloseable {
    * the next offset (the count of all records written), which checkpoints use.
    */
   private static final class OutputTopic {
-    final ArrayDeque<CapturedRecord> records = new ArrayDeque<>();
+    final CapturedRecords records = new CapturedRecords();
     final boolean readByTopology;
     long nextOffset;
 
@@ -530,7 +530,7 @@ public final class TopologyTestDriver implements AutoCloseable {
       this.readByTopology = readByTopology;
     }
 
-    ArrayDeque<CapturedRecord> records() {
+    CapturedRecords records() {
       return records;
     }
   }
@@ -584,7 +584,7 @@ public final class TopologyTestDriver implements AutoCloseable {
       Header[] headerArray = headers.toArray();
       Headers copy = headerArray.length == 0 ? NO_HEADERS : new RecordHeaders(headerArray);
       OutputTopic output = output(topic);
-      output.records().addLast(new CapturedRecord(chosen, timestamp, key, value, copy));
+      output.records().add(chosen, timestamp, key, value, copy);
       output.nextOffset++;
       if (output.readByTopology) {
         InputPartition input = input(topic);

@@ -14,6 +14,7 @@ import dev.sluice.testdriver.TestRecord;
 import dev.sluice.testdriver.TopologyTestDriver;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -226,6 +227,73 @@ class TestDriverTest {
                   .headers()
                   .toArray())
           .isEmpty();
+    }
+  }
+
+  @Test
+  void processorsMayAddHeadersToRecordsPipedWithoutHeadersAndEachRecordKeepsItsOwn() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("in", STRINGS)
+        .process(
+            () ->
+                new Processor<String, String, String, String>() {
+                  private ProcessorContext<String, String> context;
+
+                  @Override
+                  public void init(ProcessorContext<String, String> context) {
+                    this.context = context;
+                  }
+
+                  @Override
+                  public void process(Record<String, String> record) {
+                    record.headers().add("seen", record.value().getBytes());
+                    context.forward(record);
+                  }
+                })
+        .to("out", Produced.with(Serdes.String(), Serdes.String()));
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+      TestInputTopic<String, String> in = driver.inputTopic("in", Serdes.String(), Serdes.String());
+      in.pipe("k", "a");
+      in.pipe("k", "b", 5L);
+
+      List<TestRecord<String, String>> out =
+          driver.outputTopic("out", Serdes.String(), Serdes.String()).readAll();
+      assertThat(out).hasSize(2);
+      assertThat(out.get(0).headers().toArray()).hasSize(1);
+      assertThat(out.get(0).headers().lastHeader("seen").value()).isEqualTo("a".getBytes());
+      assertThat(out.get(1).headers().toArray()).hasSize(1);
+      assertThat(out.get(1).headers().lastHeader("seen").value()).isEqualTo("b".getBytes());
+    }
+  }
+
+  @Test
+  void readingBetweenPipesKeepsEveryRecordInOrder() {
+    try (TopologyTestDriver driver = new TopologyTestDriver(passThrough())) {
+      TestInputTopic<String, String> in = driver.inputTopic("in", Serdes.String(), Serdes.String());
+      TestOutputTopic<String, String> out =
+          driver.outputTopic("out", Serdes.String(), Serdes.String());
+      List<String> read = new ArrayList<>();
+      int piped = 0;
+      // uneven batches of writes and reads, so unread records move and their storage grows
+      for (int batch = 1; batch <= 12; batch++) {
+        for (int i = 0; i < batch * 7; i++) {
+          in.pipe("k", String.valueOf(piped), piped);
+          piped++;
+        }
+        for (int i = 0; i < batch * 5; i++) {
+          TestRecord<String, String> record = out.readRecord();
+          assertThat(record.timestamp()).isEqualTo(Long.parseLong(record.value()));
+          read.add(record.value());
+        }
+        assertThat(out.size()).isEqualTo(piped - read.size());
+      }
+      out.readValuesToList().forEach(read::add);
+
+      assertThat(read).hasSize(piped);
+      for (int i = 0; i < piped; i++) {
+        assertThat(read.get(i)).isEqualTo(String.valueOf(i));
+      }
+      assertThat(out.isEmpty()).isTrue();
     }
   }
 
