@@ -13,13 +13,32 @@ import dev.sluice.state.Windowed;
  * value) for each session that no longer exists and the new session's aggregate; a record inside an
  * existing session updates it in place. Null keys and values are dropped and counted; late records
  * (see {@link SessionWindows}) are dropped, counted in the task's skipped records and, with {@link
- * #lateRecordsTo}, written unchanged to a side topic. Emission is per update (once per session per
- * commit when the store is cached); final emission is not available for sessions yet.
+ * #lateRecordsTo}, written unchanged to a side topic.
+ *
+ * <p>Emission: by default every update of a session is emitted, deletions of merged-away sessions
+ * included (once per session per commit when the store is cached). With {@link #emitFinal()} each
+ * session is emitted once, with no deletions, when stream time passes its {@code end + gap +
+ * grace}: until then a record within the gap (and the grace) may still extend it. Sessions that
+ * merge before then are emitted only as the merged session. The pending sessions are the session
+ * store itself (persistent unless materialized in memory), read back in end order through its time
+ * index, and the progress of emission and the highest stream time seen are kept in a logged
+ * companion store {@code <store>-emitted}, so a restarted task neither repeats nor loses a session.
+ * A final result carries the session's end as its timestamp. In final mode a record that would
+ * merge a session already emitted is late as well (only a record more than the grace behind stream
+ * time that bridges to a newer session can), so a final result never changes afterwards.
  *
  * @param <K> key type
  * @param <V> value type
  */
 public interface SessionWindowedKStream<K, V> {
+
+  /**
+   * Emits each session once, when stream time passes its end plus the inactivity gap plus the grace
+   * period, instead of on every update.
+   *
+   * @return this windowed stream, emitting final results
+   */
+  SessionWindowedKStream<K, V> emitFinal();
 
   /**
    * Writes late records, unchanged, to a topic with the grouped stream's serdes.

@@ -74,7 +74,7 @@ final class GraphGroupedStream<K, V> implements KGroupedStream<K, V> {
 
   @Override
   public SessionWindowedKStream<K, V> windowedBy(SessionWindows windows) {
-    return new GraphSessionWindowedStream<>(this, windows, null);
+    return new GraphSessionWindowedStream<>(this, windows, false, null);
   }
 
   private <A> TableSteps.Spec spec(

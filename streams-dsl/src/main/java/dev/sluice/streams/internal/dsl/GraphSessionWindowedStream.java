@@ -21,10 +21,11 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The {@link SessionWindowedKStream} of a {@link GraphGroupedStream}. Immutable. Each aggregation
- * adds one step {@code <grouped step>.windowedBy.<verb>} running a {@link
- * SessionAggregateProcessor} and its session store (retention gap + grace), plus the side output
- * for late records when asked (see {@link WindowedSteps}).
+ * The {@link SessionWindowedKStream} of a {@link GraphGroupedStream}. Immutable: {@code emitFinal}
+ * and {@code lateRecordsTo} return copies. Each aggregation adds one step {@code <grouped
+ * step>.windowedBy.<verb>} running a {@link SessionAggregateProcessor} and its session store
+ * (retention gap + grace; uncached in final mode, plus the {@code <store>-emitted} companion
+ * store), and the side output for late records when asked (see {@link WindowedSteps}).
  *
  * @param <K> key type
  * @param <V> value type
@@ -32,19 +33,29 @@ import org.apache.kafka.common.serialization.Serdes;
 final class GraphSessionWindowedStream<K, V> implements SessionWindowedKStream<K, V> {
   private final GraphGroupedStream<K, V> grouped;
   private final SessionWindows windows;
+  private final boolean emitFinal;
   private final String lateTopic;
 
   GraphSessionWindowedStream(
-      GraphGroupedStream<K, V> grouped, SessionWindows windows, String lateTopic) {
+      GraphGroupedStream<K, V> grouped,
+      SessionWindows windows,
+      boolean emitFinal,
+      String lateTopic) {
     this.grouped = grouped;
     this.windows = Checks.notNull(windows, "windows");
+    this.emitFinal = emitFinal;
     this.lateTopic = lateTopic;
+  }
+
+  @Override
+  public SessionWindowedKStream<K, V> emitFinal() {
+    return new GraphSessionWindowedStream<>(grouped, windows, true, lateTopic);
   }
 
   @Override
   public SessionWindowedKStream<K, V> lateRecordsTo(String topic) {
     Checks.validName(topic, "late records topic");
-    return new GraphSessionWindowedStream<>(grouped, windows, topic);
+    return new GraphSessionWindowedStream<>(grouped, windows, emitFinal, topic);
   }
 
   @Override
@@ -121,11 +132,13 @@ final class GraphSessionWindowedStream<K, V> implements SessionWindowedKStream<K
             valueSerde,
             materialized.persistent(),
             materialized.loggingEnabled(),
-            materialized.cachingEnabled(),
+            materialized.cachingEnabled() && !emitFinal,
             null,
             step,
             0,
             windows.inactivityGap().plus(windows.grace()).toMillis()));
+    String markerStore =
+        emitFinal ? WindowedSteps.addEmittedStore(graph, storeName, materialized, step) : null;
     Serde<?> windowedKeySerde =
         keySerde == null ? null : WindowedSerdes.sessionWindowed((Serde<K>) keySerde);
     graph.add(
@@ -140,10 +153,11 @@ final class GraphSessionWindowedStream<K, V> implements SessionWindowedKStream<K
                     windows,
                     update,
                     merge,
-                    WindowedSteps.lateStep(step, lateTopic))),
+                    WindowedSteps.lateStep(step, lateTopic),
+                    markerStore)),
             windowedKeySerde,
             valueSerde,
-            List.of(storeName)));
+            emitFinal ? List.of(storeName, markerStore) : List.of(storeName)));
     WindowedSteps.addLateOutput(grouped, step, lateTopic);
     return new GraphTable<>(graph, step, windowedKeySerde, valueSerde);
   }

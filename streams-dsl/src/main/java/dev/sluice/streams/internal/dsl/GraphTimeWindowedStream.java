@@ -140,19 +140,9 @@ final class GraphTimeWindowedStream<K, V> implements TimeWindowedKStream<K, V> {
       graph.addStore(store);
       stores.add(store.name());
     }
-    String markerStore = emitFinal ? storeName + "-emitted" : null;
+    String markerStore = null;
     if (emitFinal) {
-      graph.addStore(
-          new StoreSpec(
-              markerStore,
-              StoreSpec.Kind.KEY_VALUE,
-              Serdes.String(),
-              Serdes.Long(),
-              materialized.persistent(),
-              materialized.loggingEnabled(),
-              false,
-              null,
-              step));
+      markerStore = WindowedSteps.addEmittedStore(graph, storeName, materialized, step);
       stores.add(markerStore);
     }
     String lateStep = WindowedSteps.lateStep(step, lateTopic);

@@ -1,17 +1,21 @@
 package dev.sluice.streams.internal.dsl;
 
+import dev.sluice.streams.Materialized;
 import dev.sluice.streams.TopologyException;
 import dev.sluice.streams.internal.graph.GraphBuilder;
 import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.SinkNode;
+import dev.sluice.streams.internal.graph.StoreSpec;
 import dev.sluice.streams.internal.ops.LateRecordsProcessor;
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * What time- and session-windowed aggregations share: the step name with the grace check, and the
- * side output for late records (a {@code <step>.late} step running {@link LateRecordsProcessor} and
- * its sink {@code <step>.late.to-<topic>}, with the grouped stream's serdes).
+ * What time- and session-windowed aggregations share: the step name with the grace check, the
+ * companion store of final emission, and the side output for late records (a {@code <step>.late}
+ * step running {@link LateRecordsProcessor} and its sink {@code <step>.late.to-<topic>}, with the
+ * grouped stream's serdes).
  */
 final class WindowedSteps {
 
@@ -36,6 +40,33 @@ final class WindowedSteps {
                   step, grace)));
     }
     return step;
+  }
+
+  /**
+   * Adds the companion store of final emission, {@code <store>-emitted} (see {@code
+   * FinalEmission}): persistent and logged like the aggregation's store, never cached.
+   *
+   * @param graph the graph
+   * @param storeName the aggregation's store
+   * @param materialized the aggregation's store options
+   * @param step the aggregation step
+   * @return the companion store's name
+   */
+  static String addEmittedStore(
+      GraphBuilder graph, String storeName, Materialized<?, ?> materialized, String step) {
+    String markerStore = storeName + "-emitted";
+    graph.addStore(
+        new StoreSpec(
+            markerStore,
+            StoreSpec.Kind.KEY_VALUE,
+            Serdes.String(),
+            Serdes.Long(),
+            materialized.persistent(),
+            materialized.loggingEnabled(),
+            false,
+            null,
+            step));
+    return markerStore;
   }
 
   /**

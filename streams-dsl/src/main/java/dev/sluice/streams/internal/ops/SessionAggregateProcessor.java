@@ -2,6 +2,7 @@ package dev.sluice.streams.internal.ops;
 
 import dev.sluice.state.KeyValue;
 import dev.sluice.state.KeyValueIterator;
+import dev.sluice.state.KeyValueStore;
 import dev.sluice.state.SessionStore;
 import dev.sluice.state.Windowed;
 import dev.sluice.streams.SessionWindows;
@@ -27,11 +28,21 @@ import java.util.List;
  * emitted as {@code Change(null, old)} and the session as {@code Change(new, old)} ({@code old}
  * only when its bounds did not change), with a cache its flush listener emits the same per session.
  *
+ * <p>Final mode ({@link FinalEmission}): writes and removals are not emitted. Before each record,
+ * every session with {@code end + gap + grace < streamTime} is read back from the store by end
+ * ({@link SessionStore#findSessionsEndingBetween}) and emitted once as {@code Change(aggregate,
+ * null)} at its end time; the gap counts because until then an in-order record within the gap may
+ * still extend the session. Emitting before the record's writes means a stream-time jump cannot
+ * expire (retention gap + grace) a pending session before it is read. A record that would merge a
+ * session already emitted is late too (it can only happen for a record more than the grace behind
+ * stream time that bridges to a newer session): a final result never changes.
+ *
  * @param <K> key type
  * @param <V> input value type
  * @param <A> aggregate type
  */
 public final class SessionAggregateProcessor<K, V, A> implements Processor<K, V, Object, Object> {
+  private static final String EMITTED = "emitted-up-to-end";
 
   /**
    * Merges the aggregates of two sessions.
@@ -61,6 +72,7 @@ public final class SessionAggregateProcessor<K, V, A> implements Processor<K, V,
    * @param update folds a value into a session's aggregate (null when the session is new)
    * @param merge merges the aggregates of merged sessions
    * @param lateChild the child that writes late records, or null
+   * @param markerStoreName the companion store of final mode, or null for eager emission
    * @param <K> key type
    * @param <V> input value type
    * @param <A> aggregate type
@@ -71,7 +83,8 @@ public final class SessionAggregateProcessor<K, V, A> implements Processor<K, V,
       SessionWindows windows,
       StoreUpdateProcessor.Update<K, V, A> update,
       Merge<K, A> merge,
-      String lateChild) {}
+      String lateChild,
+      String markerStoreName) {}
 
   private final Config<K, V, A> config;
   private final long gapMs;
@@ -80,6 +93,11 @@ public final class SessionAggregateProcessor<K, V, A> implements Processor<K, V,
   private StepContext stepContext;
   private SessionStore<K, A> store;
   private boolean cached;
+  private FinalEmission emission;
+
+  private boolean forwardEachWrite() {
+    return emission == null && !cached;
+  }
 
   private SessionAggregateProcessor(Config<K, V, A> config) {
     this.config = config;
@@ -108,7 +126,10 @@ public final class SessionAggregateProcessor<K, V, A> implements Processor<K, V,
     this.stepContext = (StepContext) context;
     this.store = context.getStateStore(config.storeName());
     this.cached = stepContext.cached(config.storeName());
-    if (cached) {
+    if (config.markerStoreName() != null) {
+      KeyValueStore<String, Long> marker = context.getStateStore(config.markerStoreName());
+      emission = new FinalEmission(marker, EMITTED);
+    } else if (cached) {
       stepContext.<Windowed<K>, A>onCacheFlush(
           config.storeName(),
           (session, newValue, oldValue, timestamp) ->
@@ -123,6 +144,14 @@ public final class SessionAggregateProcessor<K, V, A> implements Processor<K, V,
       stepContext.recordDropped("null key or value: session aggregations skip it");
       return;
     }
+    long streamTime =
+        emission == null
+            ? context.currentStreamTimeMs()
+            : emission.streamTime(context.currentStreamTimeMs());
+    if (emission != null) {
+      emission.emitUpTo(
+          streamTime - gapMs - graceMs - 1, store::findSessionsEndingBetween, this::emitFinal);
+    }
     long timestamp = record.timestamp();
     List<KeyValue<Windowed<K>, A>> overlapping = new ArrayList<>();
     try (KeyValueIterator<Windowed<K>, A> sessions =
@@ -131,27 +160,50 @@ public final class SessionAggregateProcessor<K, V, A> implements Processor<K, V,
     }
     long start = timestamp;
     long end = timestamp;
+    long earliestEnd = Long.MAX_VALUE;
     A merged = null;
     for (KeyValue<Windowed<K>, A> session : overlapping) {
+      earliestEnd = Math.min(earliestEnd, session.key().end());
       start = Math.min(start, session.key().start());
       end = Math.max(end, session.key().end());
       merged =
           merged == null ? session.value() : config.merge().apply(key, merged, session.value());
     }
-    long streamTime = context.currentStreamTimeMs();
     if (end + graceMs < streamTime) {
-      stepContext.recordDropped(
+      late(
+          record,
+          start,
           String.format(
               "late record at %d: session [%d, %d] closed at stream time %d with grace %d ms",
               timestamp, start, end, streamTime, graceMs));
-      if (config.lateChild() != null) {
-        context.forward(
-            record.withValue(new TimeWindowAggregateProcessor.Late(record.value(), start)),
-            config.lateChild());
-      }
+      return;
+    }
+    if (emission != null && earliestEnd <= emission.emittedUpTo()) {
+      late(
+          record,
+          start,
+          String.format(
+              "late record at %d: it would merge a session ending at %d, emitted as final before"
+                  + " stream time %d",
+              timestamp, earliestEnd, streamTime));
       return;
     }
     write(record, Windowed.of(key, start, end), overlapping, merged);
+  }
+
+  private void late(Record<K, V> record, long sessionStart, String reason) {
+    stepContext.recordDropped(reason);
+    if (config.lateChild() != null) {
+      context.forward(
+          record.withValue(new TimeWindowAggregateProcessor.Late(record.value(), sessionStart)),
+          config.lateChild());
+    }
+  }
+
+  /** Forwards a closed session as its final result, at its end time. */
+  private void emitFinal(KeyValue<Windowed<K>, A> session) {
+    context.forward(
+        new Record<>(session.key(), new Change<>(session.value(), null), session.key().end()));
   }
 
   private void write(
@@ -163,14 +215,14 @@ public final class SessionAggregateProcessor<K, V, A> implements Processor<K, V,
         continue;
       }
       store.remove(replaced.key());
-      if (!cached) {
+      if (forwardEachWrite()) {
         context.forward(
             new Record<>(replaced.key(), new Change<>(null, replaced.value()), record.timestamp()));
       }
     }
     A next = config.update().apply(record.key(), record.value(), merged);
     store.put(session, next);
-    if (!cached) {
+    if (forwardEachWrite()) {
       context.forward(new Record<>(session, new Change<>(next, previous), record.timestamp()));
     }
   }

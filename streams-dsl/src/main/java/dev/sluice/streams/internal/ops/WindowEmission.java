@@ -1,7 +1,6 @@
 package dev.sluice.streams.internal.ops;
 
 import dev.sluice.state.KeyValue;
-import dev.sluice.state.KeyValueIterator;
 import dev.sluice.state.KeyValueStore;
 import dev.sluice.state.WindowStore;
 import dev.sluice.state.Windowed;
@@ -21,10 +20,11 @@ import dev.sluice.streams.processor.Record;
  * buffer of pending windows: before a record's own writes, every window that closed since the last
  * record is read back from the store and forwarded with the timestamp of its last millisecond, and
  * the companion key-value store remembers up to which window start everything was emitted and the
- * highest stream time seen. Both go to their changelogs in the same commit as the window writes, so
- * a restarted task neither repeats nor loses a window, and its stream time (which restarts afresh)
- * never reopens an emitted window. Emitting before writing means a stream-time jump cannot expire a
- * pending window's segment before it is read.
+ * highest stream time seen ({@link FinalEmission}, shared with session windows). Both go to their
+ * changelogs in the same commit as the window writes, so a restarted task neither repeats nor loses
+ * a window, and its stream time (which restarts afresh) never reopens an emitted window. Emitting
+ * before writing means a stream-time jump cannot expire a pending window's segment before it is
+ * read.
  *
  * <p>A window of the store is {@code [start, start + lengthMs)}; its key downstream is whatever the
  * {@link WindowKey} makes of it (time windows: exclusive end; sliding windows: inclusive end).
@@ -34,7 +34,6 @@ import dev.sluice.streams.processor.Record;
  */
 final class WindowEmission<K, A> {
   private static final String EMITTED = "emitted-up-to-start";
-  private static final String OBSERVED = "observed-stream-time";
 
   /**
    * The windowed key a window is emitted under.
@@ -59,10 +58,8 @@ final class WindowEmission<K, A> {
   private final long lengthMs;
   private final WindowKey<K> windowKey;
   private final String lateChild;
-  private final KeyValueStore<String, Long> marker;
+  private final FinalEmission emission;
   private final boolean forwardEachWrite;
-  private long emittedUpToStart = -1;
-  private long observed = Long.MIN_VALUE;
 
   private WindowEmission(
       ProcessorContext<Object, Object> context,
@@ -81,13 +78,10 @@ final class WindowEmission<K, A> {
     this.lateChild = aggregation.lateChild();
     boolean cached = stepContext.cached(aggregation.storeName());
     if (aggregation.markerStoreName() != null) {
-      marker = context.getStateStore(aggregation.markerStoreName());
-      Long emitted = marker.get(EMITTED);
-      Long seen = marker.get(OBSERVED);
-      emittedUpToStart = emitted == null ? -1 : emitted;
-      observed = seen == null ? Long.MIN_VALUE : seen;
+      KeyValueStore<String, Long> marker = context.getStateStore(aggregation.markerStoreName());
+      emission = new FinalEmission(marker, EMITTED);
     } else {
-      marker = null;
+      emission = null;
       if (cached) {
         stepContext.<Windowed<K>, A>onCacheFlush(
             aggregation.storeName(),
@@ -95,7 +89,7 @@ final class WindowEmission<K, A> {
                 forward(window.key(), window.start(), newValue, oldValue, timestamp));
       }
     }
-    this.forwardEachWrite = marker == null && !cached;
+    this.forwardEachWrite = emission == null && !cached;
   }
 
   /**
@@ -149,15 +143,11 @@ final class WindowEmission<K, A> {
    * @return the close time, {@code streamTime - grace}
    */
   long advance(long graceMs) {
-    long streamTime = Math.max(context.currentStreamTimeMs(), observed);
-    long closeTime = streamTime - graceMs;
-    if (marker != null) {
-      if (streamTime > observed) {
-        observed = streamTime;
-        marker.put(OBSERVED, observed);
-      }
-      emitClosed(closeTime);
+    if (emission == null) {
+      return context.currentStreamTimeMs() - graceMs;
     }
+    long closeTime = emission.streamTime(context.currentStreamTimeMs()) - graceMs;
+    emission.emitUpTo(closeTime - lengthMs, store::fetchAll, this::emitFinal);
     return closeTime;
   }
 
@@ -168,7 +158,7 @@ final class WindowEmission<K, A> {
    * @return true if it was
    */
   boolean emitted(long start) {
-    return start <= emittedUpToStart;
+    return emission != null && start <= emission.emittedUpTo();
   }
 
   /**
@@ -203,21 +193,10 @@ final class WindowEmission<K, A> {
     }
   }
 
-  private void emitClosed(long closeTime) {
-    long upToStart = closeTime - lengthMs;
-    if (upToStart <= emittedUpToStart) {
-      return;
-    }
-    try (KeyValueIterator<Windowed<K>, A> closed =
-        store.fetchAll(emittedUpToStart + 1, upToStart)) {
-      while (closed.hasNext()) {
-        KeyValue<Windowed<K>, A> window = closed.next();
-        long start = window.key().start();
-        forward(window.key().key(), start, window.value(), null, start + lengthMs - 1);
-      }
-    }
-    emittedUpToStart = upToStart;
-    marker.put(EMITTED, upToStart);
+  /** Forwards a closed window (exclusive end at or before the close time) as its final result. */
+  private void emitFinal(KeyValue<Windowed<K>, A> window) {
+    long start = window.key().start();
+    forward(window.key().key(), start, window.value(), null, start + lengthMs - 1);
   }
 
   private void forward(K key, long start, A newValue, A oldValue, long timestamp) {
