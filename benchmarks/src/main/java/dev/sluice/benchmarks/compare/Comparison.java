@@ -78,7 +78,15 @@ public record Comparison(List<SideBySide> sideBySide, List<Extra> extras) {
             new Extra(
                 "W2 Sluice, RocksDB store, 10 MiB record cache, one commit at the end",
                 W2_SLUICE + "sluiceCachedRocksDb",
-                W2_KAFKA_STREAMS + "kafkaStreamsRocksDb")));
+                W2_KAFKA_STREAMS + "kafkaStreamsRocksDb"),
+            new Extra(
+                "W3 Sluice, 10 MiB record cache, one commit at the end",
+                COMPARE + "W3SluiceBenchmark.sluiceCached",
+                COMPARE + "W3KafkaStreamsBenchmark.kafkaStreams"),
+            new Extra(
+                "W4 Sluice, table behind a 10 MiB record cache, one commit at the end",
+                COMPARE + "W4SluiceBenchmark.sluiceCached",
+                COMPARE + "W4KafkaStreamsBenchmark.kafkaStreams")));
   }
 
   /**
