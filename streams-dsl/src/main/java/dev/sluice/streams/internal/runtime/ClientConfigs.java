@@ -15,8 +15,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * key kafka-clients knows for that client is passed on, then {@code consumer.}, {@code producer.}
  * and {@code admin.} prefixed keys override, then the settings Sluice relies on are forced (group
  * id, byte-array serdes, manual commits, the task assignor, idempotent acks=all).
+ *
+ * <p>Defaults that differ from kafka-clients' are Kafka Streams' own, so an application moved from
+ * Kafka Streams keeps its throughput and batching: the producer lingers {@value #LINGER_MS} ms
+ * (output is flushed at every commit anyway, so lingering costs no latency beyond the commit
+ * interval and fills larger batches), and a poll returns up to {@value #MAX_POLL_RECORDS} records.
+ * Users override both like any other setting.
  */
 final class ClientConfigs {
+  /** Default {@code linger.ms} of the producer (Kafka Streams' default). */
+  static final int LINGER_MS = 100;
+
+  /** Default {@code max.poll.records} of the main consumer (Kafka Streams' default). */
+  static final int MAX_POLL_RECORDS = 1_000;
+
   private ClientConfigs() {}
 
   static Map<String, Object> consumer(
@@ -24,6 +36,7 @@ final class ClientConfigs {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
     copyKnown(config, ConsumerConfig.configNames(), "consumer.", props);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, config.applicationId());
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -51,7 +64,7 @@ final class ClientConfigs {
 
   static Map<String, Object> producer(SluiceConfig config, String clientId) {
     Map<String, Object> props = new HashMap<>();
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
     copyKnown(config, ProducerConfig.configNames(), "producer.", props);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -5,6 +5,7 @@ import dev.sluice.streams.internal.engine.RecordCollector;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -19,47 +20,88 @@ import org.apache.kafka.common.header.Headers;
  * <p>Failure: a send that fails asynchronously is remembered and rethrown by the next {@link #send}
  * or {@link #flush}, so a commit never covers input whose output was lost. It also remembers, per
  * partition, the highest offset the broker acknowledged, which the thread uses to checkpoint
- * changelog offsets after a flush. Used by one stream thread; producer callbacks run on the
- * producer's I/O thread, hence the atomic error and the synchronized offset map.
+ * changelog offsets after a flush.
+ *
+ * <p>Sends are grouped into batches that {@link #mark()} closes; a closed batch tells when every
+ * send in it is acknowledged, so the thread can commit the input a batch covers without waiting for
+ * the producer in between ({@link #flush} still waits for everything). Used by one stream thread;
+ * producer callbacks run on the producer's I/O thread, hence the atomic error and counts and the
+ * synchronized offset map.
  */
 final class KafkaRecordCollector implements RecordCollector {
   private final Producer<byte[], byte[]> producer;
   private final Set<String> changelogTopics;
   private final AtomicReference<Exception> sendError = new AtomicReference<>();
   private final Map<TopicPartition, Long> ackedOffsets = new HashMap<>();
-  // One callback instance each, so a send allocates no lambda; only changelog acks are tracked.
-  private final Callback errorOnly = (metadata, error) -> rememberError(error);
-  private final Callback trackingAcks = this::onChangelogAck;
+  private SendBatch open = new SendBatch();
 
   KafkaRecordCollector(Producer<byte[], byte[]> producer, Set<String> changelogTopics) {
     this.producer = producer;
     this.changelogTopics = changelogTopics;
   }
 
+  /**
+   * The sends between two {@link #mark()}s. Its two callbacks are shared by all its sends, so a
+   * send allocates no lambda; only changelog acks are tracked by offset.
+   */
+  final class SendBatch {
+    private final AtomicInteger completed = new AtomicInteger();
+    private final Callback errorOnly = (metadata, error) -> complete(null, error);
+    private final Callback trackingAcks = this::complete;
+    private int sent;
+
+    private void complete(RecordMetadata changelogAck, Exception error) {
+      if (error != null) {
+        sendError.compareAndSet(null, error);
+      } else if (changelogAck != null) {
+        synchronized (ackedOffsets) {
+          ackedOffsets.merge(
+              new TopicPartition(changelogAck.topic(), changelogAck.partition()),
+              changelogAck.offset(),
+              Math::max);
+        }
+      }
+      completed.incrementAndGet();
+    }
+
+    /**
+     * Whether every send of this (closed) batch is acknowledged.
+     *
+     * @return true once all are, and none failed
+     * @throws StreamsException if a send (of any batch) failed
+     */
+    boolean acknowledged() {
+      boolean all = completed.get() == sent;
+      checkError();
+      return all;
+    }
+  }
+
   @Override
   public void send(
       String topic, Integer partition, long timestamp, byte[] key, byte[] value, Headers headers) {
     checkError();
+    SendBatch batch = open;
+    batch.sent++;
     producer.send(
-        new ProducerRecord<>(topic, partition, timestamp, key, value, headers),
-        changelogTopics.contains(topic) ? trackingAcks : errorOnly);
+        new ProducerRecord<>(topic, partition, timestamp, key, value, copyable(headers)),
+        changelogTopics.contains(topic) ? batch.trackingAcks : batch.errorOnly);
   }
 
-  private void rememberError(Exception error) {
-    if (error != null) {
-      sendError.compareAndSet(null, error);
-    }
+  // ProducerRecord copies the headers it is given; no headers need no copy.
+  private static Headers copyable(Headers headers) {
+    return headers == null || headers.toArray().length == 0 ? null : headers;
   }
 
-  private void onChangelogAck(RecordMetadata metadata, Exception error) {
-    if (error != null) {
-      rememberError(error);
-      return;
-    }
-    synchronized (ackedOffsets) {
-      ackedOffsets.merge(
-          new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset(), Math::max);
-    }
+  /**
+   * Closes the current batch of sends; later sends start a new one.
+   *
+   * @return the closed batch, to ask whether its sends are acknowledged
+   */
+  SendBatch mark() {
+    SendBatch closed = open;
+    open = new SendBatch();
+    return closed;
   }
 
   @Override

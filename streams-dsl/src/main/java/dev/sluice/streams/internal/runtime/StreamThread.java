@@ -32,9 +32,13 @@ import org.apache.kafka.common.errors.WakeupException;
  * the tasks the group assigned to it.
  *
  * <p>Loop: poll → queue records into their tasks → process every queued record → fire wall-clock
- * punctuations → commit when the commit interval has passed. Commit (at-least-once): flush the
- * producer so every output and changelog record is acknowledged, then commit the input offsets; so
- * a crash at any point replays input, never loses it.
+ * punctuations → start a commit when the commit interval has passed → commit the input offsets of
+ * earlier commit points whose output is acknowledged. A commit point (at-least-once) flushes the
+ * task caches (changelog and downstream records) and notes the input offsets with the batch of
+ * sends made so far; those offsets are committed only once every record of that batch and of all
+ * earlier ones is acknowledged, so a crash at any point replays input, never loses it. The thread
+ * keeps processing meanwhile instead of blocking on a producer flush at every commit; it flushes
+ * and commits synchronously when idle, when tasks are revoked and when it stops.
  *
  * <p>Rebalances are cooperative: revoked tasks are committed and closed inside the callback; other
  * tasks keep running. Lost partitions (the member was fenced) are closed without commit. Any
@@ -61,6 +65,7 @@ final class StreamThread extends Thread {
   private final ChangelogRestorer restorer;
   private final KafkaRecordCollector collector;
   private final ActiveTasks tasks;
+  private final PendingCommits pendingCommits = new PendingCommits();
   private final long commitIntervalMs;
   private final Listener listener;
   private volatile boolean running = true;
@@ -232,13 +237,42 @@ final class StreamThread extends Thread {
     }
     long now = System.currentTimeMillis();
     if (now - lastCommitMs >= commitIntervalMs) {
-      try {
-        commit(tasks.all());
-        lastCommitMs = now;
-      } catch (RebalanceInProgressException e) {
-        // A member is joining: the next poll completes the rebalance, revoked tasks are
-        // committed in onPartitionsRevoked, and the others on the next loop. Nothing is lost.
-      }
+      startCommit();
+      lastCommitMs = now;
+    }
+    if (!pendingCommits.isEmpty() && records.isEmpty()) {
+      collector.flush(); // idle: nothing to overlap the wait with
+    }
+    try {
+      commitAcknowledged();
+    } catch (RebalanceInProgressException e) {
+      // A member is joining: the next poll completes the rebalance, revoked tasks are
+      // committed in onPartitionsRevoked, and the others at a later commit. Nothing is lost.
+    }
+  }
+
+  // A commit point: flush the caches, note the offsets with the sends that must be acknowledged
+  // before they are committed, and checkpoint the stores at the changelog offsets acknowledged so
+  // far (a store holds the data of every changelog record it sent, so any acknowledged offset is a
+  // valid checkpoint; with the caches just flushed the checkpoint writes nothing else).
+  private void startCommit() {
+    Collection<Task> committing = tasks.all();
+    if (committing.isEmpty()) {
+      return;
+    }
+    committing.forEach(Task::flush);
+    pendingCommits.add(collector.mark(), ActiveTasks.offsets(committing));
+    Map<TopicPartition, Long> acked = collector.ackedOffsets();
+    committing.forEach(task -> task.checkpoint(acked));
+  }
+
+  private void commitAcknowledged() {
+    if (pendingCommits.isEmpty()) {
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = pendingCommits.takeAcknowledged();
+    if (!offsets.isEmpty()) {
+      consumer.commitSync(offsets);
     }
   }
 
@@ -247,15 +281,17 @@ final class StreamThread extends Thread {
     return restorer.isRestoring() ? 0 : 100;
   }
 
-  // At-least-once: flush caches into stores and changelogs, wait for every write to be
-  // acknowledged, commit the input, then record the changelog offsets in the stores.
+  // Synchronously, at-least-once: flush caches into stores and changelogs, wait for every write to
+  // be acknowledged, commit the input (with every pending commit point, now acknowledged too), then
+  // record the changelog offsets in the stores.
   private void commit(Collection<Task> committing) {
     if (committing.isEmpty()) {
       return;
     }
     committing.forEach(Task::flush);
     collector.flush();
-    Map<TopicPartition, OffsetAndMetadata> offsets = ActiveTasks.offsets(committing);
+    Map<TopicPartition, OffsetAndMetadata> offsets = pendingCommits.takeAll();
+    offsets.putAll(ActiveTasks.offsets(committing));
     if (!offsets.isEmpty()) {
       consumer.commitSync(offsets);
     }
@@ -288,6 +324,7 @@ final class StreamThread extends Thread {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      pendingCommits.forget(partitions);
       List<Task> lost = tasks.tasksOf(partitions);
       lost.forEach(restorer::remove);
       tasks.close(lost);
