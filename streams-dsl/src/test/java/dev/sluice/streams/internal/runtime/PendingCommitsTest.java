@@ -15,8 +15,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * At-least-once without blocking: input offsets become committable only once the output sent
- * before their commit point, and before every earlier point, is acknowledged. The producer is
+ * At-least-once without blocking: input offsets become committable only once the output sent before
+ * their commit point, and before every earlier point, is acknowledged. The producer is
  * kafka-clients' {@link MockProducer}, because only it lets a test decide when each send is
  * acknowledged.
  */
