@@ -11,13 +11,10 @@ import dev.sluice.state.internal.bytes.BytesWrite;
 import dev.sluice.state.internal.bytes.KeySchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.FlushOptions;
@@ -28,9 +25,9 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
- * The RocksDB engine: one database per store directory, one column family per time segment ({@code
- * seg-<id>}; key-value stores use {@code seg-0}) and metadata in the default column family (format
- * version, key layout, applied changelog offset).
+ * The RocksDB engine: one database per store directory, every entry in one column family ({@code
+ * data}; window and session keys prefixed with their segment id, see {@link StoredKeys}) and
+ * metadata in the default column family (format version, key layout, applied changelog offset).
  *
  * <p>Invariants: no write uses RocksDB's write-ahead log: the changelog topic is the durable copy,
  * and the data is made durable at checkpoints instead (a write that records an applied offset
@@ -40,9 +37,10 @@ import org.rocksdb.WriteOptions;
  * at one point of the write sequence: after a crash the store reopens with the data as of some
  * flush and an offset no newer than that data, and replaying the changelog after that offset
  * rebuilds the rest. A clean close flushes too (RocksDB flushes unlogged memtables on close).
- * Expired segments are dropped with {@code dropColumnFamily}, never key by key; their handles are
- * closed with the store because open cursors may still read them. Close order: cursors, column
- * family handles, database, then options ({@link RocksDbHandles}).
+ * Expired segments are deleted by one range deletion over their keys, never key by key, and no
+ * column family is created or dropped while the store is open (each is a write to RocksDB's
+ * manifest). Close order: cursors, column family handles, database, then options ({@link
+ * RocksDbHandles}).
  *
  * <p>Failure modes: every {@link RocksDBException} becomes a {@link StateStoreException} naming the
  * store. Single-threaded.
@@ -53,12 +51,15 @@ public final class RocksDbBytesStore implements BytesStore {
   private final Path directory;
   private final KeySchema schema;
   private final RocksDbHandles handles;
+  private final StoredKeys keys;
   private final RocksDbMemory memory;
   private long memtableBytes;
   private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
   private final Set<RocksDbCursor> cursors = new HashSet<>();
-  private final List<ColumnFamilyHandle> dropped = new ArrayList<>();
   private long streamTime = Long.MIN_VALUE;
+  // The segments that may hold entries: [firstSegment, lastSegment], empty when first > last.
+  private long firstSegment = Long.MAX_VALUE;
+  private long lastSegment = Long.MIN_VALUE;
   private long appliedOffset;
   private boolean bulkWritten;
   private boolean unflushed;
@@ -72,10 +73,30 @@ public final class RocksDbBytesStore implements BytesStore {
     this.directory = directory;
     this.schema = schema;
     this.handles = handles;
+    this.keys = new StoredKeys(schema);
     this.appliedOffset = handles.readAppliedOffset();
-    this.streamTime = handles.latestTime(schema);
+    if (schema.segmented()) {
+      findSegments();
+    }
     memory.register();
     this.memtableBytes = memory.memtableBytes();
+  }
+
+  /**
+   * Finds the oldest and newest segment with entries; stream time starts at the newest segment's
+   * start, a lower bound of the time the store had seen: it can only delay expiry, never drop live
+   * data, and the next write moves stream time forward exactly.
+   */
+  private void findSegments() {
+    try (RocksIterator iterator = handles.db().newIterator(handles.data())) {
+      iterator.seekToFirst();
+      if (iterator.isValid()) {
+        firstSegment = keys.segmentOf(iterator.key());
+        iterator.seekToLast();
+        lastSegment = keys.segmentOf(iterator.key());
+        streamTime = schema.segmentStart(lastSegment);
+      }
+    }
   }
 
   /** Follows the memtable size the shared budget gives each store (see RocksDbMemory). */
@@ -127,12 +148,12 @@ public final class RocksDbBytesStore implements BytesStore {
 
   @Override
   public byte[] get(byte[] key) {
-    ColumnFamilyHandle segment = handles.segments().get(schema.segmentOf(key));
-    if (segment == null) {
+    long segment = schema.segmentOf(key);
+    if (schema.segmented() && (segment < firstSegment || segment > lastSegment)) {
       return null;
     }
     try {
-      return handles.db().get(segment, key);
+      return handles.db().get(handles.data(), keys.stored(segment, key));
     } catch (RocksDBException e) {
       throw failure("get " + Bytes.hex(key), e);
     }
@@ -144,12 +165,12 @@ public final class RocksDbBytesStore implements BytesStore {
       adjustMemtableSize();
       if (writes.size() == 1 && offset == NO_OFFSET) {
         BytesWrite write = writes.get(0);
-        ColumnFamilyHandle segment = segmentFor(write.key());
-        if (segment != null) {
+        byte[] stored = storedKey(write.key());
+        if (stored != null) {
           if (write.value() == null) {
-            handles.db().delete(segment, writeOptions, write.key());
+            handles.db().delete(handles.data(), writeOptions, stored);
           } else {
-            handles.db().put(segment, writeOptions, write.key(), write.value());
+            handles.db().put(handles.data(), writeOptions, stored, write.value());
           }
         }
       } else {
@@ -204,14 +225,14 @@ public final class RocksDbBytesStore implements BytesStore {
   }
 
   private void add(WriteBatch batch, byte[] key, byte[] value) throws RocksDBException {
-    ColumnFamilyHandle segment = segmentFor(key);
-    if (segment == null) {
+    byte[] stored = storedKey(key);
+    if (stored == null) {
       return;
     }
     if (value == null) {
-      batch.delete(segment, key);
+      batch.delete(handles.data(), stored);
     } else {
-      batch.put(segment, key, value);
+      batch.put(handles.data(), stored, value);
     }
   }
 
@@ -227,46 +248,44 @@ public final class RocksDbBytesStore implements BytesStore {
     }
   }
 
-  /** The live segment holding the key, created on demand; null if the key's segment expired. */
-  private ColumnFamilyHandle segmentFor(byte[] key) throws RocksDBException {
-    long segmentId = schema.segmentOf(key);
-    if (schema.segmented()) {
-      streamTime = Math.max(streamTime, schema.timeOf(key));
-      if (segmentId < schema.minLiveSegment(streamTime)) {
-        return null;
-      }
+  /** The RocksDB key of a key about to be written; null if the key's segment expired. */
+  private byte[] storedKey(byte[] key) {
+    if (!schema.segmented()) {
+      return key;
     }
-    ColumnFamilyHandle segment = handles.segments().get(segmentId);
-    if (segment == null) {
-      segment =
-          handles
-              .db()
-              .createColumnFamily(
-                  new ColumnFamilyDescriptor(
-                      RocksDbHandles.segmentNameBytes(segmentId), handles.columnFamilyOptions()));
-      handles.segments().put(segmentId, segment);
-      if (bulkSettings != null) {
-        handles.db().setOptions(segment, bulkSettings);
-      }
+    streamTime = Math.max(streamTime, schema.timeOf(key));
+    long segment = schema.segmentOf(key);
+    if (segment < schema.minLiveSegment(streamTime)) {
+      return null;
     }
-    return segment;
+    firstSegment = Math.min(firstSegment, segment);
+    lastSegment = Math.max(lastSegment, segment);
+    return keys.stored(segment, key);
   }
 
+  /** Deletes the segments stream time has left behind, with one range deletion for all of them. */
   private void dropExpiredSegments() {
-    if (!schema.segmented()) {
+    long live = schema.minLiveSegment(streamTime);
+    if (!schema.segmented() || firstSegment >= live || firstSegment > lastSegment) {
       return;
     }
-    Map<Long, ColumnFamilyHandle> expired =
-        handles.segments().headMap(schema.minLiveSegment(streamTime), false);
-    for (ColumnFamilyHandle segment : expired.values()) {
-      try {
-        handles.db().dropColumnFamily(segment);
-      } catch (RocksDBException e) {
-        throw failure("drop expired segment", e);
-      }
-      dropped.add(segment);
+    try {
+      handles
+          .db()
+          .deleteRange(
+              handles.data(),
+              writeOptions,
+              StoredKeys.segmentStart(firstSegment),
+              StoredKeys.segmentStart(live));
+    } catch (RocksDBException e) {
+      throw failure("delete expired segments", e);
     }
-    expired.clear();
+    firstSegment = live;
+    if (firstSegment > lastSegment) {
+      firstSegment = Long.MAX_VALUE;
+      lastSegment = Long.MIN_VALUE;
+    }
+    unflushed = true;
   }
 
   @Override
@@ -309,35 +328,31 @@ public final class RocksDbBytesStore implements BytesStore {
 
   @Override
   public BytesIterator range(BytesRange range, boolean reverse) {
-    long first = schema.segmentOfTime(range.timeFrom());
-    long last = schema.segmentOfTime(range.timeTo());
-    Collection<ColumnFamilyHandle> covered =
-        first <= last
-            ? handles.segments().subMap(first, true, last, true).values()
-            : List.<ColumnFamilyHandle>of();
-    List<RocksIterator> iterators = new ArrayList<>(covered.size());
-    for (ColumnFamilyHandle segment : covered) {
-      iterators.add(handles.db().newIterator(segment));
-    }
-    if (reverse) {
-      java.util.Collections.reverse(iterators);
-    }
-    RocksDbCursor cursor = new RocksDbCursor(name, iterators, range, reverse, cursors::remove);
+    long first =
+        schema.segmented() ? Math.max(firstSegment, schema.segmentOfTime(range.timeFrom())) : 0;
+    long last =
+        schema.segmented() ? Math.min(lastSegment, schema.segmentOfTime(range.timeTo())) : 0;
+    RocksDbCursor cursor =
+        new RocksDbCursor(
+            name,
+            handles.db().newIterator(handles.data()),
+            keys,
+            range,
+            first,
+            last,
+            reverse,
+            cursors::remove);
     cursors.add(cursor);
     return cursor;
   }
 
   @Override
   public long approximateNumEntries() {
-    long total = 0;
     try {
-      for (ColumnFamilyHandle segment : handles.segments().values()) {
-        total += handles.db().getLongProperty(segment, "rocksdb.estimate-num-keys");
-      }
+      return handles.db().getLongProperty(handles.data(), "rocksdb.estimate-num-keys");
     } catch (RocksDBException e) {
       throw failure("estimate the number of keys", e);
     }
-    return total;
   }
 
   @Override
@@ -361,9 +376,6 @@ public final class RocksDbBytesStore implements BytesStore {
       cursor.close();
     }
     Checks.checkState(cursors.isEmpty(), "BUG: store '%s' still has open cursors", name);
-    for (ColumnFamilyHandle handle : dropped) {
-      handle.close();
-    }
     handles.close();
     writeOptions.close();
   }

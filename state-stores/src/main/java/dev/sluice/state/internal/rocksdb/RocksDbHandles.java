@@ -6,7 +6,6 @@ import dev.sluice.state.internal.bytes.KeySchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
@@ -15,25 +14,32 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 
 /**
- * Owns the native handles of one open database and knows the metadata layout of the default column
- * family. Closing releases, in order: column family handles, the database, the options.
+ * Owns the native handles of one open database: the default column family (metadata: format
+ * version, key layout, applied changelog offset) and the {@value #DATA_FAMILY} column family (all
+ * store entries). Closing releases, in order: column family handles, the database, the options.
  */
 final class RocksDbHandles implements AutoCloseable {
 
-  /** Format version of the directory layout; bump it when the layout changes. */
-  static final byte[] FORMAT_V1 = "1".getBytes(StandardCharsets.UTF_8);
+  /**
+   * Format version of the directory layout; bump it when the layout changes. Format 1 kept one
+   * column family per time segment; format 2 keeps every entry in {@value #DATA_FAMILY}.
+   */
+  static final byte[] FORMAT = "2".getBytes(StandardCharsets.UTF_8);
+
+  /** The column family holding every entry of the store. */
+  static final String DATA_FAMILY = "data";
+
+  static final byte[] DATA_FAMILY_BYTES = DATA_FAMILY.getBytes(StandardCharsets.UTF_8);
 
   static final byte[] FORMAT_KEY = "sluice.format".getBytes(StandardCharsets.UTF_8);
   static final byte[] LAYOUT_KEY = "sluice.layout".getBytes(StandardCharsets.UTF_8);
   static final byte[] OFFSET_KEY = "sluice.offset".getBytes(StandardCharsets.UTF_8);
 
-  private static final String SEGMENT_PREFIX = "seg-";
-
   private final RocksDB db;
   private final DBOptions dbOptions;
   private final ColumnFamilyOptions columnFamilyOptions;
   private final ColumnFamilyHandle defaultFamily;
-  private final TreeMap<Long, ColumnFamilyHandle> segments = new TreeMap<>();
+  private ColumnFamilyHandle data;
   private final List<String> unknownFamilies = new ArrayList<>();
   private final List<ColumnFamilyHandle> others = new ArrayList<>();
 
@@ -48,32 +54,15 @@ final class RocksDbHandles implements AutoCloseable {
     this.defaultFamily = families.get(0);
     for (ColumnFamilyHandle family : families.subList(1, families.size())) {
       String familyName = familyName(family);
-      Long segmentId = parseSegment(familyName);
-      if (segmentId == null) {
+      if (familyName.equals(DATA_FAMILY)) {
+        data = family;
+      } else {
         unknownFamilies.add(familyName);
         others.add(family);
-      } else {
-        segments.put(segmentId, family);
       }
     }
-  }
-
-  static String segmentName(long segmentId) {
-    return SEGMENT_PREFIX + segmentId;
-  }
-
-  static byte[] segmentNameBytes(long segmentId) {
-    return segmentName(segmentId).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static Long parseSegment(String familyName) {
-    if (!familyName.startsWith(SEGMENT_PREFIX)) {
-      return null;
-    }
-    try {
-      return Long.parseLong(familyName.substring(SEGMENT_PREFIX.length()));
-    } catch (NumberFormatException e) {
-      return null;
+    if (data == null) {
+      throw new IllegalStateException("BUG: the database was opened without its data family");
     }
   }
 
@@ -103,14 +92,12 @@ final class RocksDbHandles implements AutoCloseable {
     return columnFamilyOptions;
   }
 
-  TreeMap<Long, ColumnFamilyHandle> segments() {
-    return segments;
+  ColumnFamilyHandle data() {
+    return data;
   }
 
   List<ColumnFamilyHandle> allFamilies() {
-    List<ColumnFamilyHandle> all = new ArrayList<>(segments.values());
-    all.add(defaultFamily);
-    return all;
+    return List.of(data, defaultFamily);
   }
 
   /**
@@ -121,16 +108,18 @@ final class RocksDbHandles implements AutoCloseable {
   String verifyOrInitialize(KeySchema schema) throws RocksDBException {
     byte[] format = db.get(defaultFamily, FORMAT_KEY);
     if (format == null) {
-      if (segments.isEmpty() && unknownFamilies.isEmpty() && defaultFamilyEmpty()) {
-        db.put(defaultFamily, FORMAT_KEY, FORMAT_V1);
+      if (unknownFamilies.isEmpty() && isEmpty(defaultFamily) && isEmpty(data)) {
+        db.put(defaultFamily, FORMAT_KEY, FORMAT);
         db.put(defaultFamily, LAYOUT_KEY, schema.descriptor().getBytes(StandardCharsets.UTF_8));
         return null;
       }
       return "the database has no Sluice format record (not a Sluice store directory)";
     }
-    if (!java.util.Arrays.equals(format, FORMAT_V1)) {
-      return "unknown format version '%s'; this version of Sluice reads format 1"
-          .formatted(new String(format, StandardCharsets.UTF_8));
+    if (!java.util.Arrays.equals(format, FORMAT)) {
+      return "it has format version '%s'; this version of Sluice reads format %s"
+          .formatted(
+              new String(format, StandardCharsets.UTF_8),
+              new String(FORMAT, StandardCharsets.UTF_8));
     }
     byte[] layout = db.get(defaultFamily, LAYOUT_KEY);
     String found = layout == null ? "<none>" : new String(layout, StandardCharsets.UTF_8);
@@ -144,8 +133,8 @@ final class RocksDbHandles implements AutoCloseable {
     return null;
   }
 
-  private boolean defaultFamilyEmpty() {
-    try (RocksIterator iterator = db.newIterator(defaultFamily)) {
+  private boolean isEmpty(ColumnFamilyHandle family) {
+    try (RocksIterator iterator = db.newIterator(family)) {
       iterator.seekToFirst();
       return !iterator.isValid();
     }
@@ -160,23 +149,9 @@ final class RocksDbHandles implements AutoCloseable {
     }
   }
 
-  /**
-   * A lower bound of the stream time the store had seen: the start of its newest segment, or
-   * Long.MIN_VALUE if none. O(1) at open; a lower bound can only delay expiry, never drop live
-   * data, and the next write moves stream time forward exactly.
-   */
-  long latestTime(KeySchema schema) {
-    if (!schema.segmented() || segments.isEmpty()) {
-      return Long.MIN_VALUE;
-    }
-    return schema.segmentStart(segments.lastKey());
-  }
-
   @Override
   public void close() {
-    for (ColumnFamilyHandle segment : segments.values()) {
-      segment.close();
-    }
+    data.close();
     for (ColumnFamilyHandle other : others) {
       other.close();
     }

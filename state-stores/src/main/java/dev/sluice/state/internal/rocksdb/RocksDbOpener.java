@@ -24,11 +24,11 @@ import org.rocksdb.RocksDBException;
 /**
  * Opens a store directory, or wipes and recreates it when it cannot be trusted.
  *
- * <p>A directory is reused only if RocksDB opens it and its metadata names format version 1 and the
- * expected key layout. Anything else (RocksDB reports corruption, foreign files, another store
- * kind, an unknown version) is reported to the {@link StoreEventListener}, deleted and recreated
- * empty, so the store has no applied offset and is restored from the beginning of its changelog. A
- * directory locked by another open store is an error, never wiped.
+ * <p>A directory is reused only if RocksDB opens it and its metadata names the current format
+ * version and the expected key layout. Anything else (RocksDB reports corruption, foreign files,
+ * another store kind, an unknown version) is reported to the {@link StoreEventListener}, deleted
+ * and recreated empty, so the store has no applied offset and is restored from the beginning of its
+ * changelog. A directory locked by another open store is an error, never wiped.
  */
 public final class RocksDbOpener {
 
@@ -129,11 +129,16 @@ public final class RocksDbOpener {
     }
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
     descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnFamilyOptions));
+    // The data family is created if missing; any other family found is opened so the layout
+    // check can name it.
+    descriptors.add(
+        new ColumnFamilyDescriptor(RocksDbHandles.DATA_FAMILY_BYTES, columnFamilyOptions));
     try {
       if (Files.exists(directory.resolve("CURRENT"))) {
         try (Options options = new Options()) {
           for (byte[] family : RocksDB.listColumnFamilies(options, directory.toString())) {
-            if (!java.util.Arrays.equals(family, RocksDB.DEFAULT_COLUMN_FAMILY)) {
+            if (!java.util.Arrays.equals(family, RocksDB.DEFAULT_COLUMN_FAMILY)
+                && !java.util.Arrays.equals(family, RocksDbHandles.DATA_FAMILY_BYTES)) {
               descriptors.add(new ColumnFamilyDescriptor(family, columnFamilyOptions));
             }
           }

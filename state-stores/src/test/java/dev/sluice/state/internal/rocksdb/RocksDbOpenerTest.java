@@ -79,15 +79,16 @@ class RocksDbOpenerTest {
   }
 
   @Test
-  void anUnknownFormatVersionIsWiped() throws Exception {
+  void aDirectoryOfAnotherFormatVersionIsWiped() throws Exception {
     writeSomething();
-    rewriteMetadata(RocksDbHandles.FORMAT_KEY, "99".getBytes(StandardCharsets.UTF_8));
+    // format 1: one column family per segment, written by earlier versions
+    rewriteMetadata(RocksDbHandles.FORMAT_KEY, "1".getBytes(StandardCharsets.UTF_8));
     try (RocksDbBytesStore store = open()) {
       assertThat(store.appliedOffset()).isEmpty();
       assertThat(store.get(new byte[] {1})).isNull();
     }
     assertThat(wiped)
-        .containsExactly("unknown format version '99'; this version of Sluice reads format 1");
+        .containsExactly("it has format version '1'; this version of Sluice reads format 2");
   }
 
   @Test
