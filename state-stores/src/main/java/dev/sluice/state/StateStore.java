@@ -74,16 +74,15 @@ public interface StateStore extends AutoCloseable {
   void flush();
 
   /**
-   * A checkpoint: flushes the cache and records that the changelog is applied up to {@code
-   * changelogOffset}, in the same write batch as the flushed entries, and makes the store's data
-   * and that offset durable together. Call it after the changelog producer has acknowledged every
-   * record the store sent up to that offset.
+   * Flushes the cache and records that the changelog is applied up to {@code changelogOffset}, in
+   * the same write batch as the flushed entries. Call it after the changelog producer has
+   * acknowledged every record the store sent up to that offset.
    *
    * <p>A persistent store writes without RocksDB's write-ahead log (the changelog is the durable
-   * copy), so this costs a flush of its memtables: checkpoint every few thousand changelog records
-   * and before closing, not after every record. After a crash the store reopens at its last
-   * checkpoint (or at a later point, if RocksDB flushed on its own) and restores the changelog tail
-   * after it.
+   * copy), and a commit forces no flush: the offset and the data under it become durable together
+   * when RocksDB next flushes its memtables (one filled, a restore ended, or the store is closed).
+   * After a crash the store reopens as of its last flush, with the offset recorded before it, and
+   * restores the changelog tail after that offset.
    *
    * @param changelogOffset the highest changelog offset whose effect is in the store
    * @throws IllegalArgumentException if the offset is below the already applied offset

@@ -41,11 +41,13 @@ public final class StateStores implements AutoCloseable {
   public static final long CACHE_BYTES_DEFAULT = 10L << 20;
 
   /**
-   * How many changelog records a store may move past its last checkpoint before a task commit
-   * checkpoints it again ({@link StateStore#commit(long)}: a RocksDB flush). Closing or suspending
-   * a task always checkpoints, so a clean restart restores nothing; after a crash, at most about
-   * this many records per store (plus what RocksDB had not flushed on its own) are restored. 0
-   * checkpoints at every commit.
+   * How many changelog records a store may move past the last applied offset it recorded before a
+   * task commit records it again ({@link StateStore#commit(long)}: one small write, no flush). A
+   * RocksDB store's offset becomes durable with its data when RocksDB next flushes (a memtable
+   * filled, a restore ended, the store closed). Closing or suspending a task always records the
+   * offset, so a clean restart restores nothing; after a crash a store restores the changelog after
+   * the offset of its last flush: about a memtable of records, plus up to this many. 0 records the
+   * offset at every commit.
    */
   public static final String CHECKPOINT_RECORDS_CONFIG = "state.checkpoint.records";
 

@@ -36,10 +36,11 @@
  *       {@link dev.sluice.state.StateStore#commit(long)} with the highest acknowledged changelog
  *       offset. The offset is written in the same batch as any data still cached, so the stored
  *       offset never runs ahead of the stored data; after a crash, records after it are replayed,
- *       which is idempotent. A commit is a checkpoint: RocksDB stores write without a write-ahead
- *       log and persist their memtables (atomically across column families) at each commit, so
- *       commit every few thousand changelog records rather than after each one; a crash loses the
- *       writes after the last persisted point, and the changelog tail restores them.
+ *       which is idempotent. RocksDB stores write without a write-ahead log; a commit forces no
+ *       flush: data and offset become durable together (atomically across column families) when
+ *       RocksDB flushes a full memtable, at the end of a restore and at close. A crash loses the
+ *       writes after the last flush, and the changelog tail after the offset stored with it
+ *       restores them.
  *   <li><b>Close</b>: {@link dev.sluice.state.StateStore#close()}; uncommitted cached writes are
  *       dropped, so commit first (a commit right before closing also makes the next start restore
  *       nothing).

@@ -95,7 +95,7 @@ class RestoreAndRecoveryTest {
   }
 
   @Test
-  void afterACrashOnlyTheTailAfterTheStoredOffsetIsRestored() throws IOException {
+  void aCommitForcesNoFlushSoACrashRestoresTheChangelogAfterTheLastFlush() throws IOException {
     Path live = stateDir.resolve("live");
     Path crashed = stateDir.resolve("crashed");
     KeyValueStore<String, String> store = open(live);
@@ -108,64 +108,37 @@ class RestoreAndRecoveryTest {
       }
     }
     store.flush();
+    assertThat(store.appliedOffset()).hasValue(599);
     // Simulate a crash: copy the directory while the store is open and nothing is closed; the
-    // copy is what a restarted process would find. The writes after the commit are only in
-    // memtables (no write-ahead log): the changelog tail brings them back.
+    // copy is what a restarted process would find. Nothing filled a memtable, so RocksDB has not
+    // flushed since the store was created (no write-ahead log): the whole changelog is replayed.
     copyDirectory(live.resolve("counts"), crashed.resolve("counts"));
     store.close();
 
     try (KeyValueStore<String, String> recovered = open(crashed)) {
-      assertThat(recovered.appliedOffset()).hasValue(599);
-      assertThat(restoreTail(recovered)).isEqualTo(N - 600);
+      assertThat(recovered.appliedOffset()).isEmpty();
+      assertThat(restoreTail(recovered)).isEqualTo(N);
       assertAllKeys(recovered, N);
     }
     assertThat(wiped).isEmpty();
   }
 
   @Test
-  void aCommitIsACheckpointOfEverySegmentOfAWindowStore() throws IOException {
-    Path live = stateDir.resolve("live");
-    Path crashed = stateDir.resolve("crashed");
-    StoreBuilder<WindowStore<String, String>, Windowed<String>, String> builder =
-        stores
-            .windowStore(
-                "windows",
-                Serdes.String(),
-                Serdes.String(),
-                Duration.ofMillis(10),
-                Duration.ofMillis(1000))
-            .withSegmentInterval(Duration.ofMillis(100))
-            .withChangelog(changelog);
-    WindowStore<String, String> store = builder.build(live);
-    store.finishRestore();
-    for (int t = 0; t < 600; t += 10) {
-      store.put("k", "v" + t, t);
+  void aCleanCloseMakesTheLastCommitDurableSoARestartRestoresNothing() {
+    Path taskDir = stateDir.resolve("clean");
+    try (KeyValueStore<String, String> store = open(taskDir)) {
+      store.finishRestore();
+      for (int i = 0; i < N; i++) {
+        store.put("k" + i, "v" + i);
+      }
+      store.flush();
+      store.commit(changelog.lastOffset());
     }
-    store.commit(changelog.lastOffset());
-    long committed = changelog.lastOffset();
-    for (int t = 600; t < 900; t += 10) {
-      store.put("k", "v" + t, t);
-    }
-    copyDirectory(live.resolve("windows"), crashed.resolve("windows"));
-    store.close();
 
-    try (WindowStore<String, String> recovered = builder.build(crashed)) {
-      assertThat(recovered.appliedOffset()).hasValue(committed);
-      recovered.finishRestore();
-      assertThat(KeyValueStoreContractTest.drain(recovered.fetch("k", 0, 1000)))
-          .as("the checkpoint holds all six segments written before it and nothing after it")
-          .hasSize(60)
-          .last()
-          .isEqualTo(KeyValue.of(590L, "v590"));
-    }
-    try (WindowStore<String, String> restored = builder.build(crashed)) {
-      List<ChangelogRecord> tail = changelog.after(committed);
-      restored.restore(tail);
-      restored.finishRestore();
-      assertThat(KeyValueStoreContractTest.drain(restored.fetch("k", 0, 1000)))
-          .hasSize(90)
-          .last()
-          .isEqualTo(KeyValue.of(890L, "v890"));
+    try (KeyValueStore<String, String> reopened = open(taskDir)) {
+      assertThat(reopened.appliedOffset()).hasValue(N - 1);
+      assertThat(restoreTail(reopened)).isZero();
+      assertAllKeys(reopened, N);
     }
   }
 

@@ -41,7 +41,7 @@ public interface BytesStore extends AutoCloseable {
 
   /**
    * Applies writes atomically and, if {@code appliedOffset >= 0}, records that offset in the same
-   * batch and makes everything written so far durable (a checkpoint; persistent engines flush).
+   * batch (a persistent engine makes both durable at its next flush, never later than close).
    *
    * @param writes the writes, in order; may be empty
    * @param appliedOffset a changelog offset to record, or {@link #NO_OFFSET}

@@ -29,18 +29,17 @@ import org.rocksdb.WriteOptions;
  * data}; window and session keys prefixed with their segment id, see {@link StoredKeys}) and
  * metadata in the default column family (format version, key layout, applied changelog offset).
  *
- * <p>Invariants: no write uses RocksDB's write-ahead log: the changelog topic is the durable copy,
- * and the data is made durable at checkpoints instead (a write that records an applied offset
- * flushes the memtables of every column family). The applied offset is only ever written in the
- * same {@link WriteBatch} as the data it covers, and the database is opened with {@code
- * atomic_flush}, so every flush (ours or one RocksDB triggers itself) persists all column families
- * at one point of the write sequence: after a crash the store reopens with the data as of some
- * flush and an offset no newer than that data, and replaying the changelog after that offset
- * rebuilds the rest. A clean close flushes too (RocksDB flushes unlogged memtables on close).
- * Expired segments are deleted by one range deletion over their keys, never key by key, and no
- * column family is created or dropped while the store is open (each is a write to RocksDB's
- * manifest). Close order: cursors, column family handles, database, then options ({@link
- * RocksDbHandles}).
+ * <p>Invariants: no write uses RocksDB's write-ahead log: the changelog topic is the durable copy.
+ * Data becomes durable when RocksDB flushes its memtables, which it does when one fills (bounded by
+ * the shared write-buffer budget), at the end of a restore and at close; recording an applied
+ * offset forces no flush. The applied offset is only ever written in the same {@link WriteBatch} as
+ * the data it covers (or after it), and the database is opened with {@code atomic_flush}, so every
+ * flush persists all column families at one point of the write sequence: after a crash the store
+ * reopens with the data as of its last flush and an offset no newer than that data, and replaying
+ * the changelog after that offset rebuilds the rest, at most about a memtable of it. Expired
+ * segments are deleted by one range deletion over their keys, never key by key, and no column
+ * family is created or dropped while the store is open (each is a write to RocksDB's manifest).
+ * Close order: cursors, column family handles, database, then options ({@link RocksDbHandles}).
  *
  * <p>Failure modes: every {@link RocksDBException} becomes a {@link StateStoreException} naming the
  * store. Single-threaded.
@@ -182,9 +181,6 @@ public final class RocksDbBytesStore implements BytesStore {
         }
       }
       unflushed = true;
-      if (offset != NO_OFFSET) {
-        flushAll();
-      }
     } catch (RocksDBException e) {
       throw failure("write " + writes.size() + " entries", e);
     }
@@ -192,8 +188,8 @@ public final class RocksDbBytesStore implements BytesStore {
   }
 
   /**
-   * A checkpoint: persists the memtables of every column family in one atomic flush, so the offset
-   * just written and the data under it survive a crash together.
+   * Persists the memtables of every column family in one atomic flush, so the last offset written
+   * and the data under it survive a crash together.
    */
   private void flushAll() throws RocksDBException {
     if (!unflushed) {
@@ -376,8 +372,14 @@ public final class RocksDbBytesStore implements BytesStore {
       cursor.close();
     }
     Checks.checkState(cursors.isEmpty(), "BUG: store '%s' still has open cursors", name);
-    handles.close();
-    writeOptions.close();
+    try {
+      flushAll(); // a clean close leaves nothing to restore
+    } catch (RocksDBException e) {
+      throw failure("flush before closing", e);
+    } finally {
+      handles.close();
+      writeOptions.close();
+    }
   }
 
   private StateStoreException failure(String action, RocksDBException e) {

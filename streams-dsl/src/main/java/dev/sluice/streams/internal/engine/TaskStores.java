@@ -16,10 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -39,11 +41,12 @@ import org.apache.kafka.common.serialization.Serde;
  * before it is flushed itself. A store's writes are stamped with the timestamp of the record (or
  * flushed entry) being handled. Failures are wrapped naming the task and the store.
  *
- * <p>Checkpoints are throttled: a store is checkpointed ({@link StateStore#commit}, a RocksDB
- * flush) only once its changelog offset moved {@code state.checkpoint.records} past its last
- * checkpoint; a smaller move is remembered as pending and written by {@link #checkpointPending()},
- * which suspend and close call, so a clean restart restores nothing. A pending offset was valid
- * when it was acknowledged and stays valid: the store's data only moves forward from it.
+ * <p>Checkpoints are throttled: a store is checkpointed ({@link StateStore#commit}, which records
+ * the offset; a RocksDB store makes it durable at its next flush) only once its changelog offset
+ * moved {@code state.checkpoint.records} past its last checkpoint; a smaller move is remembered as
+ * pending and written by {@link #checkpointPending()}, which suspend and close call, so a clean
+ * restart restores nothing. A pending offset was valid when it was acknowledged and stays valid:
+ * the store's data only moves forward from it.
  */
 final class TaskStores {
   private final TaskScope scope;
@@ -56,6 +59,7 @@ final class TaskStores {
   private final Map<String, StateStore> stores = new LinkedHashMap<>();
   private final Map<String, ListenerSlot> listeners = new HashMap<>();
   private final Map<TopicPartition, String> changelogs = new LinkedHashMap<>();
+  private final Set<TopicPartition> sourceChangelogs = new HashSet<>();
   private final Map<String, Long> pendingCheckpoints = new LinkedHashMap<>();
 
   TaskStores(
@@ -82,7 +86,9 @@ final class TaskStores {
       if (spec.logged()) {
         changelogs.put(new TopicPartition(changelogTopic(spec), partition), spec.name());
       } else if (spec.sourceTopic() != null) {
-        changelogs.put(new TopicPartition(spec.sourceTopic(), partition), spec.name());
+        TopicPartition source = new TopicPartition(spec.sourceTopic(), partition);
+        changelogs.put(source, spec.name());
+        sourceChangelogs.add(source);
       }
     }
   }
@@ -223,21 +229,21 @@ final class TaskStores {
       return;
     }
     long interval = factory.checkpointRecords();
-    for (StoreSpec spec : specs) {
-      Long offset = null;
-      if (spec.logged()) {
-        offset = acked.get(new TopicPartition(changelogTopic(spec), partition));
-      } else if (spec.sourceTopic() != null) {
-        Long next = consumed.get(new TopicPartition(spec.sourceTopic(), partition));
+    for (Map.Entry<TopicPartition, String> changelog : changelogs.entrySet()) {
+      Long offset;
+      if (sourceChangelogs.contains(changelog.getKey())) {
+        Long next = consumed.get(changelog.getKey());
         offset = next == null || next == 0 ? null : next - 1;
+      } else {
+        offset = acked.get(changelog.getKey());
       }
       if (offset != null) {
-        StateStore store = stores.get(spec.name());
+        StateStore store = stores.get(changelog.getValue());
         long moved = offset - store.appliedOffset().orElse(-1);
         if (moved >= interval) {
           commit(store, offset);
         } else if (moved > 0) {
-          pendingCheckpoints.put(spec.name(), offset);
+          pendingCheckpoints.put(store.name(), offset);
         }
       }
     }
