@@ -12,6 +12,7 @@ import dev.sluice.state.internal.bytes.ListBytesIterator;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -59,6 +60,8 @@ public final class CachingBytesStore implements BytesStore {
   private final BytesFlushListener listener;
   private final KeySchema schema;
   private final TreeMap<byte[], Entry> sorted;
+  // The dirty entries in LRU order (access-ordered, by identity), so a flush visits only them.
+  private final LinkedHashMap<Entry, Entry> dirtyEntries = new LinkedHashMap<>(16, 0.75f, true);
   private Entry eldest;
   private Entry youngest;
   private long ownBytes;
@@ -103,6 +106,9 @@ public final class CachingBytesStore implements BytesStore {
     Entry entry = sorted.get(key);
     if (entry != null) {
       moveToYoungest(entry);
+      if (entry.dirty) {
+        dirtyEntries.get(entry);
+      }
       return entry.value;
     }
     byte[] value = inner.get(key);
@@ -143,16 +149,10 @@ public final class CachingBytesStore implements BytesStore {
   }
 
   private void flushDirty(long appliedOffset) {
-    List<Entry> dirty = new ArrayList<>();
-    for (Entry entry = eldest; entry != null; entry = entry.newer) {
-      if (entry.dirty) {
-        dirty.add(entry);
-      }
-    }
-    if (dirty.isEmpty() && appliedOffset == NO_OFFSET) {
+    if (dirtyEntries.isEmpty() && appliedOffset == NO_OFFSET) {
       return;
     }
-    writeBelow(dirty, appliedOffset);
+    writeBelow(new ArrayList<>(dirtyEntries.keySet()), appliedOffset);
   }
 
   /** Writes entries to the store below in one batch, marks them clean, then notifies. */
@@ -168,6 +168,7 @@ public final class CachingBytesStore implements BytesStore {
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
       entry.dirty = false;
+      dirtyEntries.remove(entry);
       entry.belowKnown = false;
       entry.below = null;
       // Tombstones and, for timed stores, flushed windows leave the cache: a timed write may have
@@ -195,10 +196,8 @@ public final class CachingBytesStore implements BytesStore {
 
   @Override
   public void restore(List<ChangelogRecord> batch) {
-    for (Entry entry = eldest; entry != null; entry = entry.newer) {
-      Checks.checkState(
-          !entry.dirty, "BUG: store '%s' has cached writes during restore", inner.name());
-    }
+    Checks.checkState(
+        dirtyEntries.isEmpty(), "BUG: store '%s' has cached writes during restore", inner.name());
     clear();
     inner.restore(batch);
   }
@@ -260,8 +259,8 @@ public final class CachingBytesStore implements BytesStore {
   @Override
   public long approximateNumEntries() {
     long pending = 0;
-    for (Entry entry = eldest; entry != null; entry = entry.newer) {
-      pending += entry.dirty && entry.value != null ? 1 : 0;
+    for (Entry entry : dirtyEntries.keySet()) {
+      pending += entry.value != null ? 1 : 0;
     }
     return inner.approximateNumEntries() + pending;
   }
@@ -291,6 +290,7 @@ public final class CachingBytesStore implements BytesStore {
     budget.release(ownBytes);
     ownBytes = 0;
     sorted.clear();
+    dirtyEntries.clear();
     eldest = null;
     youngest = null;
   }
@@ -315,12 +315,20 @@ public final class CachingBytesStore implements BytesStore {
     ownBytes += size - entry.size;
     entry.size = size;
     entry.value = value;
-    entry.dirty = dirty;
     entry.timestamp = timestamp;
+    if (dirty) {
+      dirtyEntries.put(entry, entry); // appended, or moved to the youngest end if already dirty
+    } else if (entry.dirty) {
+      dirtyEntries.remove(entry);
+    }
+    entry.dirty = dirty;
   }
 
   private void remove(Entry entry) {
     sorted.remove(entry.key);
+    if (entry.dirty) {
+      dirtyEntries.remove(entry);
+    }
     unlink(entry);
     budget.release(entry.size);
     ownBytes -= entry.size;

@@ -73,6 +73,27 @@ class CachingBytesStoreTest {
     }
   }
 
+  @Test
+  void aFlushReportsTheDirtyEntriesOnlyInLeastRecentlyUsedOrder() {
+    try (CachingBytesStore cache = cache(true)) {
+      put(cache, "a", "1");
+      put(cache, "b", "1");
+      put(cache, "c", "1");
+      put(cache, "d", "1");
+      cache.flush();
+      flushes.clear();
+      put(cache, "c", "2");
+      put(cache, "a", "2");
+      cache.get(bytes("b")); // clean: read, not flushed
+      put(cache, "d", "2");
+      cache.get(bytes("c")); // dirty and read: now the youngest
+      cache.flush();
+      assertThat(flushes).containsExactly("a: 1 -> 2", "d: 1 -> 2", "c: 1 -> 2");
+      cache.flush();
+      assertThat(flushes).as("nothing dirty is left").hasSize(3);
+    }
+  }
+
   private static void put(BytesStore store, String key, String value) {
     store.write(List.of(new BytesWrite(bytes(key), bytes(value), 0)), BytesStore.NO_OFFSET);
   }
