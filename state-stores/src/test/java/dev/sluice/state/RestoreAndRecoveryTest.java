@@ -56,6 +56,18 @@ class RestoreAndRecoveryTest {
     return tail.size();
   }
 
+  /** Writes N keys through a fresh store, commits at the last changelog offset, closes cleanly. */
+  private void writeAllKeysCommitAndClose(Path taskDir) {
+    try (KeyValueStore<String, String> store = open(taskDir)) {
+      store.finishRestore();
+      for (int i = 0; i < N; i++) {
+        store.put("k" + i, "v" + i);
+      }
+      store.flush();
+      store.commit(changelog.lastOffset());
+    }
+  }
+
   private static void assertAllKeys(KeyValueStore<String, String> store, int count) {
     for (int i = 0; i < count; i++) {
       assertThat(store.get("k" + i)).as("key k%s", i).isEqualTo("v" + i);
@@ -126,14 +138,7 @@ class RestoreAndRecoveryTest {
   @Test
   void aCleanCloseMakesTheLastCommitDurableSoARestartRestoresNothing() {
     Path taskDir = stateDir.resolve("clean");
-    try (KeyValueStore<String, String> store = open(taskDir)) {
-      store.finishRestore();
-      for (int i = 0; i < N; i++) {
-        store.put("k" + i, "v" + i);
-      }
-      store.flush();
-      store.commit(changelog.lastOffset());
-    }
+    writeAllKeysCommitAndClose(taskDir);
 
     try (KeyValueStore<String, String> reopened = open(taskDir)) {
       assertThat(reopened.appliedOffset()).hasValue(N - 1);
@@ -190,14 +195,7 @@ class RestoreAndRecoveryTest {
   @Test
   void aCorruptedDirectoryIsWipedAndRebuiltFromTheChangelog() throws IOException {
     Path taskDir = stateDir.resolve("0_1");
-    try (KeyValueStore<String, String> store = open(taskDir)) {
-      store.finishRestore();
-      for (int i = 0; i < N; i++) {
-        store.put("k" + i, "v" + i);
-      }
-      store.flush();
-      store.commit(changelog.lastOffset());
-    }
+    writeAllKeysCommitAndClose(taskDir);
     try (Stream<Path> files = Files.list(taskDir.resolve("counts"))) {
       for (Path file : files.toList()) {
         Files.write(file, "garbage, not RocksDB\n".repeat(50).getBytes(StandardCharsets.UTF_8));

@@ -38,7 +38,12 @@ class FailoverIT {
 
       Process child =
           RuntimeTestSupport.startChild(
-              bootstrap, "failover-app", childState.toString(), "failover-in", "failover-out");
+              childState,
+              bootstrap,
+              "failover-app",
+              childState.toString(),
+              "failover-in",
+              "failover-out");
       List<String> childOutput = new CopyOnWriteArrayList<>();
       Thread reader = RuntimeTestSupport.pump(child, childOutput);
       try (StreamsApplication local =

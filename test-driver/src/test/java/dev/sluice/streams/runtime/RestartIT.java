@@ -64,7 +64,14 @@ class RestartIT {
       // changelog is the tail that the next start must restore, and nothing before it.
       Process child =
           RuntimeTestSupport.startChild(
-              bootstrap, APP, stateDir.toString(), "restart-in", "restart-out", "counts", "600000");
+              stateDir,
+              bootstrap,
+              APP,
+              stateDir.toString(),
+              "restart-in",
+              "restart-out",
+              "counts",
+              "600000");
       List<String> childOutput = new CopyOnWriteArrayList<>();
       RuntimeTestSupport.pump(child, childOutput);
       try {

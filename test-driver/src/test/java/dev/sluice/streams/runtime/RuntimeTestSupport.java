@@ -94,11 +94,17 @@ final class RuntimeTestSupport {
     return counts;
   }
 
-  /** Starts {@link ChildApplication} in a new JVM with the test JVM's class path. */
-  static Process startChild(String... args) throws IOException {
+  /**
+   * Starts {@link ChildApplication} in a new JVM with the test JVM's class path. Its temporary
+   * files (RocksDB extracts its native library there) go below {@code scratch}, a directory the
+   * test deletes: a child killed with {@code kill -9} cannot delete them itself.
+   */
+  static Process startChild(Path scratch, String... args) throws IOException {
+    Path tmp = Files.createDirectories(scratch.resolve("jvm-tmp"));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    command.add("-Djava.io.tmpdir=" + tmp);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(ChildApplication.class.getName());
