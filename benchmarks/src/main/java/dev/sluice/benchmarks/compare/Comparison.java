@@ -80,6 +80,11 @@ public record Comparison(List<SideBySide> sideBySide, List<Extra> extras) {
                 W2_SLUICE + "sluiceCachedRocksDb",
                 W2_KAFKA_STREAMS + "kafkaStreamsRocksDb"),
             new Extra(
+                "W2 Sluice, RocksDB store, 10 MiB record cache, a commit after every record"
+                    + " (Kafka Streams' driver mode)",
+                W2_SLUICE + "sluiceCachedCommitEveryRecord",
+                W2_KAFKA_STREAMS + "kafkaStreamsRocksDb"),
+            new Extra(
                 "W3 Sluice, 10 MiB record cache, one commit at the end",
                 COMPARE + "W3SluiceBenchmark.sluiceCached",
                 COMPARE + "W3KafkaStreamsBenchmark.kafkaStreams"),
