@@ -135,7 +135,8 @@ public class W2SluiceBenchmark {
         run(
             topology(Materialized.as(W2_STORE)),
             CACHE_COMMIT_EVERY_RECORD,
-            "RocksDB, cached, commit every record");
+            "RocksDB, cached, commit every record",
+            true);
     return OutputCheck.expect(
         "W2 on Sluice (RocksDB, cached, commit every record): records written to out",
         produced,
@@ -143,8 +144,12 @@ public class W2SluiceBenchmark {
   }
 
   private long run(Topology topology, Map<String, Object> config, String engine) {
+    return run(topology, config, engine, false);
+  }
+
+  private long run(
+      Topology topology, Map<String, Object> config, String engine, boolean commitEveryRecord) {
     TopologyTestDriver driver = new TopologyTestDriver(topology, config);
-    boolean commitEveryRecord = config == CACHE_COMMIT_EVERY_RECORD;
     try {
       TestInputTopic<byte[], byte[]> in =
           driver.inputTopic("in", Serdes.ByteArray(), Serdes.ByteArray());

@@ -62,7 +62,6 @@ public final class RocksDbBytesStore implements BytesStore {
   private long appliedOffset;
   private boolean bulkWritten;
   private boolean unflushed;
-  private MutableColumnFamilyOptions bulkSettings;
   private boolean closed;
 
   RocksDbBytesStore(
@@ -316,7 +315,6 @@ public final class RocksDbBytesStore implements BytesStore {
     for (ColumnFamilyHandle family : handles.allFamilies()) {
       handles.db().setOptions(family, options);
     }
-    bulkSettings = bulk ? options : null;
   }
 
   @Override
