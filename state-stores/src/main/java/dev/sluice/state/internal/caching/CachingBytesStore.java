@@ -11,6 +11,7 @@ import dev.sluice.state.internal.bytes.KeySchema;
 import dev.sluice.state.internal.bytes.ListBytesIterator;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,11 @@ import java.util.TreeMap;
  * <p>A clean entry mirrors the store below, a clean null value included (a key read and found
  * absent, key-value stores only). So when a clean entry is written, its value is the one below, and
  * the flush hands that to the listener without reading the store again; only an entry written
- * without being read first costs a read at flush, and only when there is a listener.
+ * without being read first costs a read at flush, and only when there is a listener. Timed stores
+ * keep no clean entries (a write below is dropped when its segment has expired, so only the store
+ * can answer for a flushed window), but the value the last read found below is remembered until the
+ * next write: a windowed aggregation reads its window and then writes it, so that write knows the
+ * old value too.
  */
 public final class CachingBytesStore implements BytesStore {
 
@@ -42,6 +47,8 @@ public final class CachingBytesStore implements BytesStore {
     final byte[] key;
     byte[] value;
     boolean dirty;
+    // Whether the entry is in the cache (not yet removed or evicted).
+    boolean cached;
     // While dirty: whether the value the store below holds is known, and that value.
     boolean belowKnown;
     byte[] below;
@@ -65,6 +72,10 @@ public final class CachingBytesStore implements BytesStore {
   private Entry eldest;
   private Entry youngest;
   private long ownBytes;
+  // Timed stores cache no clean entries, so the value a read found below is remembered until the
+  // next write: an aggregation writes the key it just read, and the flush then knows the old value.
+  private byte[] readKey;
+  private byte[] readBelow;
 
   /**
    * Wraps a store.
@@ -116,16 +127,27 @@ public final class CachingBytesStore implements BytesStore {
       Entry clean = insert(key);
       update(clean, value, false, 0);
       evictIfNeeded();
+    } else {
+      readKey = key;
+      readBelow = value;
     }
     return value;
   }
 
   @Override
   public void write(List<BytesWrite> writes, long appliedOffset) {
+    byte[] lastReadKey = readKey;
+    byte[] lastReadBelow = readBelow;
+    readKey = null;
+    readBelow = null;
     for (BytesWrite write : writes) {
       Entry entry = sorted.get(write.key());
       if (entry == null) {
         entry = insert(write.key());
+        if (lastReadKey != null && Arrays.equals(lastReadKey, write.key())) {
+          entry.belowKnown = true;
+          entry.below = lastReadBelow;
+        }
       } else {
         moveToYoungest(entry);
         if (!entry.dirty) {
@@ -173,7 +195,7 @@ public final class CachingBytesStore implements BytesStore {
       entry.below = null;
       // Tombstones and, for timed stores, flushed windows leave the cache: a timed write may have
       // been dropped below because its segment expired, so only the store can answer for it.
-      if ((entry.value == null || schema.segmented()) && sorted.get(entry.key) == entry) {
+      if ((entry.value == null || schema.segmented()) && entry.cached) {
         remove(entry);
       }
       if (listener != null && (entry.value != null || oldValues.get(i) != null)) {
@@ -188,7 +210,7 @@ public final class CachingBytesStore implements BytesStore {
       if (victim.dirty) {
         writeBelow(List.of(victim), NO_OFFSET);
       }
-      if (sorted.get(victim.key) == victim) {
+      if (victim.cached) {
         remove(victim);
       }
     }
@@ -290,6 +312,8 @@ public final class CachingBytesStore implements BytesStore {
     budget.release(ownBytes);
     ownBytes = 0;
     sorted.clear();
+    readKey = null;
+    readBelow = null;
     dirtyEntries.clear();
     eldest = null;
     youngest = null;
@@ -297,6 +321,7 @@ public final class CachingBytesStore implements BytesStore {
 
   private Entry insert(byte[] key) {
     Entry entry = new Entry(key);
+    entry.cached = true;
     sorted.put(key, entry);
     entry.older = youngest;
     if (youngest != null) {
@@ -326,6 +351,7 @@ public final class CachingBytesStore implements BytesStore {
 
   private void remove(Entry entry) {
     sorted.remove(entry.key);
+    entry.cached = false;
     if (entry.dirty) {
       dirtyEntries.remove(entry);
     }

@@ -3,6 +3,7 @@ package dev.sluice.state.internal.caching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.state.ChangelogRecord;
+import dev.sluice.state.internal.bytes.Bytes;
 import dev.sluice.state.internal.bytes.BytesIterator;
 import dev.sluice.state.internal.bytes.BytesRange;
 import dev.sluice.state.internal.bytes.BytesStore;
@@ -11,6 +12,7 @@ import dev.sluice.state.internal.bytes.KeySchema;
 import dev.sluice.state.internal.memory.InMemoryBytesStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -22,12 +24,16 @@ import org.junit.jupiter.api.Test;
  */
 class CachingBytesStoreTest {
 
-  private final CountingReads engine = new CountingReads();
+  private final CountingReads engine = new CountingReads(KeySchema.keyValue());
   private final List<String> flushes = new ArrayList<>();
 
   private CachingBytesStore cache(boolean listening) {
+    return cache(engine, listening);
+  }
+
+  private CachingBytesStore cache(BytesStore below, boolean listening) {
     return new CachingBytesStore(
-        engine,
+        below,
         new RecordCacheBudget(1 << 20),
         listening
             ? (key, newValue, oldValue, timestamp) ->
@@ -48,6 +54,37 @@ class CachingBytesStoreTest {
       assertThat(flushes).containsExactly("a: null -> 1", "a: 1 -> 3");
       assertThat(engine.reads).as("only the first get reached the store").isEqualTo(1);
     }
+  }
+
+  @Test
+  void aWindowReadJustBeforeItIsWrittenIsNotReadAgainAtFlush() {
+    // A window store caches no clean entries; what a read found below is kept for the write that
+    // follows it (a windowed aggregation reads its window, then writes it), and only for that one.
+    CountingReads windows =
+        new CountingReads(KeySchema.timed(KeySchema.Kind.WINDOW, 60_000, 10_000));
+    windows.write(List.of(window("a", "1")), BytesStore.NO_OFFSET);
+    windows.write(List.of(window("c", "1")), BytesStore.NO_OFFSET);
+    try (CachingBytesStore cache = cache(windows, true)) {
+      assertThat(cache.get(window("a", null).key())).isEqualTo(bytes("1"));
+      cache.write(List.of(window("a", "2")), BytesStore.NO_OFFSET);
+      assertThat(cache.get(window("b", null).key())).isNull();
+      cache.write(List.of(window("b", "1")), BytesStore.NO_OFFSET);
+      assertThat(cache.get(window("a", null).key())).as("cached: dirty").isEqualTo(bytes("2"));
+      assertThat(cache.get(window("d", null).key())).isNull();
+      cache.write(List.of(window("c", "2")), BytesStore.NO_OFFSET); // read d, wrote c
+      cache.flush();
+      assertThat(flushes)
+          .extracting(flush -> flush.substring(flush.lastIndexOf(": ") + 2))
+          .containsExactly("null -> 1", "1 -> 2", "1 -> 2"); // b, then a (read last), then c
+      assertThat(windows.reads).as("a, b and d when read; c at the flush").isEqualTo(4);
+    }
+  }
+
+  private static BytesWrite window(String key, String value) {
+    byte[] raw = bytes(key);
+    byte[] windowKey = Arrays.copyOf(raw, raw.length + 8);
+    Bytes.putLong(windowKey, raw.length, 1_000);
+    return new BytesWrite(windowKey, value == null ? null : bytes(value), 1_000);
   }
 
   @Test
@@ -108,9 +145,12 @@ class CachingBytesStoreTest {
 
   /** The in-memory engine, counting the reads that reach it through {@link #get}. */
   private static final class CountingReads implements BytesStore {
-    private final InMemoryBytesStore inner =
-        new InMemoryBytesStore("counting", KeySchema.keyValue());
+    private final InMemoryBytesStore inner;
     int reads;
+
+    CountingReads(KeySchema schema) {
+      inner = new InMemoryBytesStore("counting", schema);
+    }
 
     @Override
     public String name() {
