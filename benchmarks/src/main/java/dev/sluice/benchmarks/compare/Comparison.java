@@ -6,7 +6,8 @@ import java.util.stream.Stream;
 
 /**
  * What the side-by-side run measures: one row per workload with the JMH benchmark that is Kafka
- * Streams' half and the one that is Sluice's half (like for like), and extra rows that have no
+ * Streams' half and the one that is Sluice's half (like for like; for W2 on RocksDB and W4 a second
+ * row where Kafka Streams' record cache is off too, as Sluice's is), and extra rows that have no
  * Kafka Streams twin (the hand-written loop, Sluice's cached mode) compared against a Kafka Streams
  * row of the same workload.
  *
@@ -56,6 +57,11 @@ public record Comparison(List<SideBySide> sideBySide, List<Extra> extras) {
                 W2_SLUICE + "sluiceRocksDb",
                 ""),
             new SideBySide(
+                "W2 count, RocksDB store, Kafka Streams' record cache off too",
+                W2_KAFKA_STREAMS + "kafkaStreamsRocksDbNoCache",
+                W2_SLUICE + "sluiceRocksDb",
+                ""),
+            new SideBySide(
                 "W2 count, in-memory store",
                 W2_KAFKA_STREAMS + "kafkaStreamsInMemory",
                 W2_SLUICE + "sluiceInMemory",
@@ -69,7 +75,12 @@ public record Comparison(List<SideBySide> sideBySide, List<Extra> extras) {
                 "W4 stream-table join",
                 COMPARE + "W4KafkaStreamsBenchmark.kafkaStreams",
                 COMPARE + "W4SluiceBenchmark.sluice",
-                "records/s counts all 1.1 × 10⁶ input records, the 10⁵ table records included")),
+                "records/s counts all 1.1 × 10⁶ input records, the 10⁵ table records included"),
+            new SideBySide(
+                "W4 stream-table join, Kafka Streams' record cache off too",
+                COMPARE + "W4KafkaStreamsBenchmark.kafkaStreamsNoCache",
+                COMPARE + "W4SluiceBenchmark.sluice",
+                "")),
         List.of(
             new Extra(
                 "W1 hand-written loop (no framework)",

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsConfig;
@@ -15,6 +16,14 @@ import org.apache.kafka.streams.StreamsConfig;
  * with a private state directory per trial.
  */
 final class KafkaStreamsDrivers {
+  /**
+   * Overrides that turn the record cache off ({@code statestore.cache.max.bytes} = 0): reads go to
+   * the store, as in Sluice's like-for-like rows. The outputs are the same as with the cache, since
+   * the driver commits after every record either way.
+   */
+  static final Map<String, Object> NO_CACHE =
+      Map.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+
   private KafkaStreamsDrivers() {}
 
   /**

@@ -5,6 +5,8 @@ import static dev.sluice.benchmarks.compare.Workloads.W2_RECORDS;
 import static dev.sluice.benchmarks.compare.Workloads.W2_STORE;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -37,8 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * W2 on Kafka Streams' {@code TopologyTestDriver}: a running count, {@code
  * stream(in).groupByKey().count().toStream().to(out)}, over 10⁶ records with keys {@code
  * "k"+(i%100000)}, on a RocksDB store and on an in-memory store, with the driver's defaults. The
- * driver commits after every record, so every update is emitted (10⁶ outputs) and change-logged.
- * One operation is one input record. Sluice's half: {@link W2SluiceBenchmark}.
+ * driver commits after every record, so every update is emitted (10⁶ outputs) and change-logged,
+ * with the record cache on (its default) or off. One operation is one input record. Sluice's half:
+ * {@link W2SluiceBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -87,6 +90,19 @@ public class W2KafkaStreamsBenchmark {
   }
 
   /**
+   * With the default (RocksDB) store and the record cache off ({@link
+   * KafkaStreamsDrivers#NO_CACHE}).
+   *
+   * @return updates written to {@code out}
+   */
+  @Benchmark
+  @OperationsPerInvocation(W2_RECORDS)
+  public long kafkaStreamsRocksDbNoCache() {
+    return run(
+        topology(Materialized.as(W2_STORE)), "RocksDB, no cache", KafkaStreamsDrivers.NO_CACHE);
+  }
+
+  /**
    * With an in-memory store.
    *
    * @return updates written to {@code out}
@@ -98,8 +114,13 @@ public class W2KafkaStreamsBenchmark {
   }
 
   private long run(Topology topology, String engine) {
-    try (TopologyTestDriver driver =
-        new TopologyTestDriver(topology, KafkaStreamsDrivers.properties(stateDir))) {
+    return run(topology, engine, Map.of());
+  }
+
+  private long run(Topology topology, String engine, Map<String, Object> overrides) {
+    Properties properties = KafkaStreamsDrivers.properties(stateDir);
+    properties.putAll(overrides);
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology, properties)) {
       TestInputTopic<byte[], byte[]> in =
           driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
       for (int i = 0; i < W2_RECORDS; i++) {

@@ -5,6 +5,8 @@ import static dev.sluice.benchmarks.compare.Workloads.W4_RECORDS;
 import static dev.sluice.benchmarks.compare.Workloads.W4_STORE;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -35,8 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * W4 on Kafka Streams' {@code TopologyTestDriver}, a stream-table join: a table of 100,000
  * customers ({@code "c"+j → "customer-"+j}) is loaded first, then 10⁶ orders keyed {@code
  * "c"+(i%100000)} are joined with it ({@code order + "," + customer}) and written out. Every order
- * finds its customer: 10⁶ outputs. The table store is RocksDB. One operation is one input record,
- * table records included (1.1 × 10⁶ per invocation).
+ * finds its customer: 10⁶ outputs. The table store is RocksDB, with the record cache on (the
+ * driver's default, flushed after every record) or off. One operation is one input record, table
+ * records included (1.1 × 10⁶ per invocation).
  *
  * <p>Sluice's half: {@link W4SluiceBenchmark}.
  */
@@ -83,15 +86,33 @@ public class W4KafkaStreamsBenchmark {
   }
 
   /**
-   * The workload through Kafka Streams' test driver.
+   * The workload through Kafka Streams' test driver, with its defaults (record cache on, flushed
+   * after every record).
    *
    * @return joined records written to {@code out}
    */
   @Benchmark
   @OperationsPerInvocation(W4_RECORDS)
   public long kafkaStreams() {
-    try (TopologyTestDriver driver =
-        new TopologyTestDriver(kafkaStreamsTopology, KafkaStreamsDrivers.properties(stateDir))) {
+    return run(Map.of(), "W4 on Kafka Streams");
+  }
+
+  /**
+   * The workload with the record cache off ({@link KafkaStreamsDrivers#NO_CACHE}): every lookup of
+   * a customer reads RocksDB.
+   *
+   * @return joined records written to {@code out}
+   */
+  @Benchmark
+  @OperationsPerInvocation(W4_RECORDS)
+  public long kafkaStreamsNoCache() {
+    return run(KafkaStreamsDrivers.NO_CACHE, "W4 on Kafka Streams, no cache");
+  }
+
+  private long run(Map<String, Object> overrides, String what) {
+    Properties properties = KafkaStreamsDrivers.properties(stateDir);
+    properties.putAll(overrides);
+    try (TopologyTestDriver driver = new TopologyTestDriver(kafkaStreamsTopology, properties)) {
       pipe(
           driver.createInputTopic(
               "customers", new ByteArraySerializer(), new ByteArraySerializer()),
@@ -103,7 +124,7 @@ public class W4KafkaStreamsBenchmark {
           driver
               .createOutputTopic("out", new ByteArrayDeserializer(), new ByteArrayDeserializer())
               .getQueueSize();
-      return OutputCheck.expect("W4 on Kafka Streams: records written to out", produced, W4_ORDERS);
+      return OutputCheck.expect(what + ": records written to out", produced, W4_ORDERS);
     }
   }
 

@@ -15,7 +15,8 @@ import java.util.List;
  *     timing's resolution (a run ends at the first commit after the last record) well under a run's
  *     length, which 1000 ms does not for 10⁶ records
  * @param warmupRecords input records of one untimed warm-up run per workload and system before the
- *     rounds (0: none)
+ *     rounds (0: none); the default, as many as a timed run, leaves the JIT compilers idle during
+ *     the timed runs (with 10⁵, C2 still took about a quarter of the two cores in the first rounds)
  */
 record RunSettings(
     int records,
@@ -30,9 +31,9 @@ record RunSettings(
           1_000_000,
           List.of("W1", "W2"),
           List.of("sluice", "kafka-streams", "passthrough"),
-          2,
+          3,
           100,
-          100_000);
+          1_000_000);
 
   /**
    * Parses {@code --records=}, {@code --workloads=}, {@code --systems=}, {@code --rounds=}, {@code
