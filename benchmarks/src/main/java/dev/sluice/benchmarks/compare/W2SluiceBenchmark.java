@@ -37,6 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * after every record, as Kafka Streams' driver does, so every update is emitted (10⁶ outputs) and
  * change-logged. {@link #sluiceCachedRocksDb()} is an extra row with no Kafka Streams twin: a 10
  * MiB record cache and one commit at the end, so updates to a key that stays cached are merged.
+ *
+ * <p>Driver settings: {@link SluiceDrivers} (RocksDB gets the runtime's default memory budget).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,15 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class W2SluiceBenchmark {
-  private static final Map<String, Object> NO_CACHE = Map.of(StateStores.CACHE_BYTES_CONFIG, 0L);
-  private static final Map<String, Object> CACHE =
-      Map.of(StateStores.CACHE_BYTES_CONFIG, StateStores.CACHE_BYTES_DEFAULT);
   private static final Map<String, Object> CACHE_COMMIT_EVERY_RECORD =
-      Map.of(
-          StateStores.CACHE_BYTES_CONFIG,
-          StateStores.CACHE_BYTES_DEFAULT,
-          "commit.interval.ms",
-          0L);
+      SluiceDrivers.withCache(StateStores.CACHE_BYTES_DEFAULT, Map.of("commit.interval.ms", 0L));
 
   private Inputs input;
 
@@ -83,7 +78,7 @@ public class W2SluiceBenchmark {
   @Benchmark
   @OperationsPerInvocation(W2_RECORDS)
   public long sluiceRocksDb() {
-    long produced = run(topology(Materialized.as(W2_STORE)), NO_CACHE, "RocksDB");
+    long produced = run(topology(Materialized.as(W2_STORE)), SluiceDrivers.NO_CACHE, "RocksDB");
     return OutputCheck.expect(
         "W2 on Sluice (RocksDB): records written to out", produced, W2_RECORDS);
   }
@@ -97,7 +92,10 @@ public class W2SluiceBenchmark {
   @OperationsPerInvocation(W2_RECORDS)
   public long sluiceInMemory() {
     long produced =
-        run(topology(Materialized.<String, Long>as(W2_STORE).inMemory()), NO_CACHE, "in-memory");
+        run(
+            topology(Materialized.<String, Long>as(W2_STORE).inMemory()),
+            SluiceDrivers.NO_CACHE,
+            "in-memory");
     return OutputCheck.expect(
         "W2 on Sluice (in-memory): records written to out", produced, W2_RECORDS);
   }
@@ -111,7 +109,8 @@ public class W2SluiceBenchmark {
   @Benchmark
   @OperationsPerInvocation(W2_RECORDS)
   public long sluiceCachedRocksDb() {
-    long produced = run(topology(Materialized.as(W2_STORE)), CACHE, "RocksDB, cached");
+    long produced =
+        run(topology(Materialized.as(W2_STORE)), SluiceDrivers.CACHE, "RocksDB, cached");
     if (produced < W2_KEYS || produced > W2_RECORDS) {
       throw new IllegalStateException(
           String.format(

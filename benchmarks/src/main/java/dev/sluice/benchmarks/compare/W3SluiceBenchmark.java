@@ -4,7 +4,6 @@ import static dev.sluice.benchmarks.compare.Workloads.W3_RECORDS;
 import static dev.sluice.benchmarks.compare.Workloads.W3_STORE;
 import static dev.sluice.benchmarks.compare.Workloads.W3_WINDOW;
 
-import dev.sluice.state.StateStores;
 import dev.sluice.streams.Consumed;
 import dev.sluice.streams.Materialized;
 import dev.sluice.streams.Produced;
@@ -34,6 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * topology and input, each update written out keyed {@code key@windowStart} (10⁶ outputs). The
  * window store is RocksDB; like for like, {@code state.cache.bytes} = 0, so there is no record
  * cache and the driver commits after every record.
+ *
+ * <p>Driver settings: {@link SluiceDrivers} (RocksDB gets the runtime's default memory budget).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -44,9 +45,6 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class W3SluiceBenchmark {
-  private static final Map<String, Object> NO_CACHE = Map.of(StateStores.CACHE_BYTES_CONFIG, 0L);
-  private static final Map<String, Object> CACHE =
-      Map.of(StateStores.CACHE_BYTES_CONFIG, StateStores.CACHE_BYTES_DEFAULT);
 
   private Inputs input;
   private Topology topology;
@@ -78,7 +76,7 @@ public class W3SluiceBenchmark {
   @Benchmark
   @OperationsPerInvocation(W3_RECORDS)
   public long sluice() {
-    return run(NO_CACHE, "W3 on Sluice");
+    return run(SluiceDrivers.NO_CACHE, "W3 on Sluice");
   }
 
   /**
@@ -90,7 +88,7 @@ public class W3SluiceBenchmark {
   @Benchmark
   @OperationsPerInvocation(W3_RECORDS)
   public long sluiceCached() {
-    return run(CACHE, "W3 on Sluice, cached");
+    return run(SluiceDrivers.CACHE, "W3 on Sluice, cached");
   }
 
   private long run(Map<String, Object> config, String what) {

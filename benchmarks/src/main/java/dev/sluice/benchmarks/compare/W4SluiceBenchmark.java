@@ -4,7 +4,6 @@ import static dev.sluice.benchmarks.compare.Workloads.W4_ORDERS;
 import static dev.sluice.benchmarks.compare.Workloads.W4_RECORDS;
 import static dev.sluice.benchmarks.compare.Workloads.W4_STORE;
 
-import dev.sluice.state.StateStores;
 import dev.sluice.streams.Consumed;
 import dev.sluice.streams.KTable;
 import dev.sluice.streams.Materialized;
@@ -35,6 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * table store is RocksDB; like for like, {@code state.cache.bytes} = 0, so there is no record cache
  * and the driver commits after every record. One operation is one input record, table records
  * included.
+ *
+ * <p>Driver settings: {@link SluiceDrivers} (RocksDB gets the runtime's default memory budget).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,9 +46,6 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class W4SluiceBenchmark {
-  private static final Map<String, Object> NO_CACHE = Map.of(StateStores.CACHE_BYTES_CONFIG, 0L);
-  private static final Map<String, Object> CACHE =
-      Map.of(StateStores.CACHE_BYTES_CONFIG, StateStores.CACHE_BYTES_DEFAULT);
 
   private Inputs customers;
   private Inputs orders;
@@ -82,7 +80,7 @@ public class W4SluiceBenchmark {
   @Benchmark
   @OperationsPerInvocation(W4_RECORDS)
   public long sluice() {
-    return run(NO_CACHE, "W4 on Sluice");
+    return run(SluiceDrivers.NO_CACHE, "W4 on Sluice");
   }
 
   /**
@@ -94,7 +92,7 @@ public class W4SluiceBenchmark {
   @Benchmark
   @OperationsPerInvocation(W4_RECORDS)
   public long sluiceCached() {
-    return run(CACHE, "W4 on Sluice, cached");
+    return run(SluiceDrivers.CACHE, "W4 on Sluice, cached");
   }
 
   private long run(Map<String, Object> config, String what) {
