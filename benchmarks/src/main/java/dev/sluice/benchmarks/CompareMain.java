@@ -69,15 +69,18 @@ public final class CompareMain {
     Path output = Path.of(args[0]);
     Comparison comparison = Comparison.current();
     String[] jmhArgs = Arrays.copyOfRange(args, 1, args.length);
-    Map<String, Measured> results = new HashMap<>();
+    Map<Comparison.SideBySide, Map<String, Measured>> results = new HashMap<>();
     String settings = "";
-    // One JMH run per workload, so both halves of a row run minutes apart at most.
+    // One JMH run per row, so both halves of a row run minutes apart at most; a benchmark in two
+    // rows (Sluice's half of W2 on RocksDB and of W4) is measured in each row's run.
     for (Comparison.SideBySide row : comparison.sideBySide()) {
+      Map<String, Measured> rowRun = new HashMap<>();
       for (RunResult run : runWhenJmhIsFree(options(jmhArgs, comparison.benchmarksOf(row)))) {
         BenchmarkParams params = run.getParams();
-        results.put(params.getBenchmark(), measured(run));
+        rowRun.put(params.getBenchmark(), measured(run));
         settings = settings(params);
       }
+      results.put(row, rowRun);
     }
     String markdown =
         new ResultsMarkdown(comparison, results)

@@ -10,15 +10,18 @@ import java.util.Map;
  */
 public final class ResultsMarkdown {
   private final Comparison comparison;
-  private final Map<String, Measured> results;
+  private final Map<Comparison.SideBySide, Map<String, Measured>> results;
 
   /**
    * A renderer.
    *
    * @param comparison the rows
-   * @param results measurements by fully qualified benchmark method
+   * @param results per like-for-like row, the measurements of the JMH run of that row (its two
+   *     halves and the extra rows compared against it) by fully qualified benchmark method; a
+   *     benchmark in two rows' runs is measured in each, so every ratio compares one run's figures
    */
-  public ResultsMarkdown(Comparison comparison, Map<String, Measured> results) {
+  public ResultsMarkdown(
+      Comparison comparison, Map<Comparison.SideBySide, Map<String, Measured>> results) {
     this.comparison = comparison;
     this.results = Map.copyOf(results);
   }
@@ -89,8 +92,9 @@ public final class ResultsMarkdown {
         .append("|---|---:|---:|---:|---:|---:|\n");
     StringBuilder notes = new StringBuilder();
     for (Comparison.SideBySide row : comparison.sideBySide()) {
-      Measured kafkaStreams = results.get(row.kafkaStreams());
-      Measured sluice = row.sluice() == null ? null : results.get(row.sluice());
+      Map<String, Measured> run = results.getOrDefault(row, Map.of());
+      Measured kafkaStreams = run.get(row.kafkaStreams());
+      Measured sluice = row.sluice() == null ? null : run.get(row.sluice());
       out.append("| ")
           .append(row.workload())
           .append(" | ")
@@ -121,7 +125,8 @@ public final class ResultsMarkdown {
         .append("| Row | records/s | B/record | vs Kafka Streams on the same workload |\n")
         .append("|---|---:|---:|---:|\n");
     for (Comparison.Extra row : comparison.extras()) {
-      Measured measured = results.get(row.benchmark());
+      Map<String, Measured> run = runOf(row);
+      Measured measured = run.get(row.benchmark());
       out.append("| ")
           .append(row.label())
           .append(" | ")
@@ -129,9 +134,18 @@ public final class ResultsMarkdown {
           .append(" | ")
           .append(bytes(measured))
           .append(" | ")
-          .append(ratio(measured, results.get(row.versus())))
+          .append(ratio(measured, run.get(row.versus())))
           .append(" |\n");
     }
+  }
+
+  /** The measurements of the run an extra row was measured in: its Kafka Streams row's. */
+  private Map<String, Measured> runOf(Comparison.Extra extra) {
+    return comparison.sideBySide().stream()
+        .filter(row -> row.kafkaStreams().equals(extra.versus()))
+        .findFirst()
+        .map(row -> results.getOrDefault(row, Map.of()))
+        .orElse(Map.of());
   }
 
   private static String throughput(Measured measured) {
