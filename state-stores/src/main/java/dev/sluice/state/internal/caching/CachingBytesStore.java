@@ -13,7 +13,6 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -23,10 +22,11 @@ import java.util.TreeMap;
 /**
  * A bounded record cache in front of a store: absorbs repeated writes to a key between commits.
  *
- * <p>Invariants: every cached entry is in {@code sorted} (schema order, for range merges) and in
- * the intrusive LRU list ({@code eldest → youngest}); a dirty entry holds a write the store below
- * has not seen, a tombstone is a dirty entry with a null value. Each entry's size is reserved in
- * the shared {@link RecordCacheBudget}. When the budget is exceeded this cache evicts its own
+ * <p>Invariants: every cached entry is in the {@link EntryIndex} (point lookups by key content), in
+ * {@code sorted} (schema order, for range merges) and in the intrusive LRU list (eldest →
+ * youngest); a dirty entry holds a write the store below has not seen, and is also in the dirty
+ * list, in LRU order; a tombstone is a dirty entry with a null value. Each entry's size is reserved
+ * in the shared {@link RecordCacheBudget}. When the budget is exceeded this cache evicts its own
  * eldest entries, writing dirty ones below first. {@link #flush()} and commits write all dirty
  * entries below in one batch (with the commit offset) and then tell the listener, in LRU order, key
  * by key, the new value and the previously stored one. {@link #close()} drops dirty entries: the
@@ -43,34 +43,16 @@ import java.util.TreeMap;
  */
 public final class CachingBytesStore implements BytesStore {
 
-  private static final class Entry {
-    final byte[] key;
-    byte[] value;
-    boolean dirty;
-    // Whether the entry is in the cache (not yet removed or evicted).
-    boolean cached;
-    // While dirty: whether the value the store below holds is known, and that value.
-    boolean belowKnown;
-    byte[] below;
-    long timestamp;
-    long size;
-    Entry older;
-    Entry newer;
-
-    Entry(byte[] key) {
-      this.key = key;
-    }
-  }
-
   private final BytesStore inner;
   private final RecordCacheBudget budget;
   private final BytesFlushListener listener;
   private final KeySchema schema;
-  private final TreeMap<byte[], Entry> sorted;
-  // The dirty entries in LRU order (access-ordered, by identity), so a flush visits only them.
-  private final LinkedHashMap<Entry, Entry> dirtyEntries = new LinkedHashMap<>(16, 0.75f, true);
-  private Entry eldest;
-  private Entry youngest;
+  // Every cached entry is in all three: found by key, in key order (for ranges), in LRU order.
+  private final EntryIndex index = new EntryIndex();
+  private final TreeMap<byte[], CacheEntry> sorted;
+  private final EntryList lru = EntryList.lru();
+  // The dirty entries in LRU order, so a flush visits only them.
+  private final EntryList dirtyEntries = EntryList.dirty();
   private long ownBytes;
   // Timed stores cache no clean entries, so the value a read found below is remembered until the
   // next write: an aggregation writes the key it just read, and the flush then knows the old value.
@@ -114,17 +96,17 @@ public final class CachingBytesStore implements BytesStore {
 
   @Override
   public byte[] get(byte[] key) {
-    Entry entry = sorted.get(key);
+    CacheEntry entry = index.get(key);
     if (entry != null) {
-      moveToYoungest(entry);
+      lru.moveToYoungest(entry);
       if (entry.dirty) {
-        dirtyEntries.get(entry);
+        dirtyEntries.moveToYoungest(entry);
       }
       return entry.value;
     }
     byte[] value = inner.get(key);
     if (!schema.segmented()) {
-      Entry clean = insert(key);
+      CacheEntry clean = insert(key);
       update(clean, value, false, 0);
       evictIfNeeded();
     } else {
@@ -141,7 +123,7 @@ public final class CachingBytesStore implements BytesStore {
     readKey = null;
     readBelow = null;
     for (BytesWrite write : writes) {
-      Entry entry = sorted.get(write.key());
+      CacheEntry entry = index.get(write.key());
       if (entry == null) {
         entry = insert(write.key());
         if (lastReadKey != null && Arrays.equals(lastReadKey, write.key())) {
@@ -149,7 +131,7 @@ public final class CachingBytesStore implements BytesStore {
           entry.below = lastReadBelow;
         }
       } else {
-        moveToYoungest(entry);
+        lru.moveToYoungest(entry);
         if (!entry.dirty) {
           entry.belowKnown = true;
           entry.below = entry.value;
@@ -174,21 +156,26 @@ public final class CachingBytesStore implements BytesStore {
     if (dirtyEntries.isEmpty() && appliedOffset == NO_OFFSET) {
       return;
     }
-    writeBelow(new ArrayList<>(dirtyEntries.keySet()), appliedOffset);
+    List<CacheEntry> entries = new ArrayList<>(dirtyEntries.size());
+    for (CacheEntry entry = dirtyEntries.eldest(); entry != null; ) {
+      entries.add(entry);
+      entry = dirtyEntries.newer(entry);
+    }
+    writeBelow(entries, appliedOffset);
   }
 
   /** Writes entries to the store below in one batch, marks them clean, then notifies. */
-  private void writeBelow(List<Entry> entries, long appliedOffset) {
+  private void writeBelow(List<CacheEntry> entries, long appliedOffset) {
     List<byte[]> oldValues = new ArrayList<>(entries.size());
     List<BytesWrite> writes = new ArrayList<>(entries.size());
-    for (Entry entry : entries) {
+    for (CacheEntry entry : entries) {
       oldValues.add(
           listener == null ? null : entry.belowKnown ? entry.below : inner.get(entry.key));
       writes.add(new BytesWrite(entry.key, entry.value, entry.timestamp));
     }
     inner.write(writes, appliedOffset);
     for (int i = 0; i < entries.size(); i++) {
-      Entry entry = entries.get(i);
+      CacheEntry entry = entries.get(i);
       entry.dirty = false;
       dirtyEntries.remove(entry);
       entry.belowKnown = false;
@@ -205,8 +192,8 @@ public final class CachingBytesStore implements BytesStore {
   }
 
   private void evictIfNeeded() {
-    while (budget.exceeded() && eldest != null) {
-      Entry victim = eldest;
+    while (budget.exceeded() && lru.eldest() != null) {
+      CacheEntry victim = lru.eldest();
       if (victim.dirty) {
         writeBelow(List.of(victim), NO_OFFSET);
       }
@@ -234,7 +221,7 @@ public final class CachingBytesStore implements BytesStore {
     if (range.lower() != null && schema.isTimeIndexKey(range.lower())) {
       return timeIndexRange(range, reverse);
     }
-    NavigableMap<byte[], Entry> candidates = sorted;
+    NavigableMap<byte[], CacheEntry> candidates = sorted;
     if (!schema.segmented()) {
       if (range.lower() != null && range.upper() != null) {
         candidates =
@@ -248,7 +235,7 @@ public final class CachingBytesStore implements BytesStore {
       }
     }
     List<Map.Entry<byte[], byte[]>> snapshot = new ArrayList<>();
-    for (Entry entry : (reverse ? candidates.descendingMap() : candidates).values()) {
+    for (CacheEntry entry : (reverse ? candidates.descendingMap() : candidates).values()) {
       if (schema.covers(range, entry.key)) {
         snapshot.add(new AbstractMap.SimpleImmutableEntry<>(entry.key, entry.value));
       }
@@ -267,7 +254,7 @@ public final class CachingBytesStore implements BytesStore {
   private BytesIterator timeIndexRange(BytesRange range, boolean reverse) {
     Comparator<byte[]> order = reverse ? schema.order().reversed() : schema.order();
     List<Map.Entry<byte[], byte[]>> snapshot = new ArrayList<>();
-    for (Entry entry : sorted.values()) {
+    for (CacheEntry entry : sorted.values()) {
       byte[] indexKey = KeySchema.timeIndexKey(entry.key);
       if (schema.covers(range, indexKey)) {
         snapshot.add(new AbstractMap.SimpleImmutableEntry<>(indexKey, entry.value));
@@ -281,8 +268,9 @@ public final class CachingBytesStore implements BytesStore {
   @Override
   public long approximateNumEntries() {
     long pending = 0;
-    for (Entry entry : dirtyEntries.keySet()) {
+    for (CacheEntry entry = dirtyEntries.eldest(); entry != null; ) {
       pending += entry.value != null ? 1 : 0;
+      entry = dirtyEntries.newer(entry);
     }
     return inner.approximateNumEntries() + pending;
   }
@@ -311,29 +299,24 @@ public final class CachingBytesStore implements BytesStore {
   private void clear() {
     budget.release(ownBytes);
     ownBytes = 0;
+    index.clear();
     sorted.clear();
     readKey = null;
     readBelow = null;
+    lru.clear();
     dirtyEntries.clear();
-    eldest = null;
-    youngest = null;
   }
 
-  private Entry insert(byte[] key) {
-    Entry entry = new Entry(key);
+  private CacheEntry insert(byte[] key) {
+    CacheEntry entry = new CacheEntry(key);
     entry.cached = true;
+    index.add(entry);
     sorted.put(key, entry);
-    entry.older = youngest;
-    if (youngest != null) {
-      youngest.newer = entry;
-    } else {
-      eldest = entry;
-    }
-    youngest = entry;
+    lru.addYoungest(entry);
     return entry;
   }
 
-  private void update(Entry entry, byte[] value, boolean dirty, long timestamp) {
+  private void update(CacheEntry entry, byte[] value, boolean dirty, long timestamp) {
     long size =
         RecordCacheBudget.ENTRY_OVERHEAD + entry.key.length + (value == null ? 0 : value.length);
     budget.reserve(size - entry.size);
@@ -342,45 +325,27 @@ public final class CachingBytesStore implements BytesStore {
     entry.value = value;
     entry.timestamp = timestamp;
     if (dirty) {
-      dirtyEntries.put(entry, entry); // appended, or moved to the youngest end if already dirty
+      // appended, or moved to the youngest end if already dirty
+      if (entry.dirty) {
+        dirtyEntries.moveToYoungest(entry);
+      } else {
+        dirtyEntries.addYoungest(entry);
+      }
     } else if (entry.dirty) {
       dirtyEntries.remove(entry);
     }
     entry.dirty = dirty;
   }
 
-  private void remove(Entry entry) {
+  private void remove(CacheEntry entry) {
+    index.remove(entry);
     sorted.remove(entry.key);
     entry.cached = false;
     if (entry.dirty) {
       dirtyEntries.remove(entry);
     }
-    unlink(entry);
+    lru.remove(entry);
     budget.release(entry.size);
     ownBytes -= entry.size;
-  }
-
-  private void moveToYoungest(Entry entry) {
-    if (entry != youngest) {
-      unlink(entry);
-      entry.older = youngest;
-      youngest.newer = entry;
-      youngest = entry;
-    }
-  }
-
-  private void unlink(Entry entry) {
-    if (entry.older != null) {
-      entry.older.newer = entry.newer;
-    } else {
-      eldest = entry.newer;
-    }
-    if (entry.newer != null) {
-      entry.newer.older = entry.older;
-    } else {
-      youngest = entry.older;
-    }
-    entry.older = null;
-    entry.newer = null;
   }
 }

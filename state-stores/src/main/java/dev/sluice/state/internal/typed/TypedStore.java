@@ -43,6 +43,9 @@ public abstract class TypedStore<K, V> implements StateStore {
 
   private final LongSupplier clock;
   private final Runnable onClose;
+  // Read on every access (serde topic argument, state checks): kept here rather than asked of the
+  // byte stack, a chain of delegating calls.
+  private final String name;
   private final Set<TrackedIterator<?, ?>> iterators = new HashSet<>();
   private StoreState state = StoreState.OPEN;
 
@@ -62,6 +65,7 @@ public abstract class TypedStore<K, V> implements StateStore {
       LongSupplier clock,
       Runnable onClose) {
     this.bytes = bytes;
+    this.name = bytes.name();
     this.keySerde = keySerde;
     this.valueSerde = valueSerde;
     this.clock = clock;
@@ -70,7 +74,7 @@ public abstract class TypedStore<K, V> implements StateStore {
 
   @Override
   public String name() {
-    return bytes.name();
+    return name;
   }
 
   @Override
