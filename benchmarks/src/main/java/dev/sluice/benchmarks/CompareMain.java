@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.profile.LinuxPerfNormProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -37,7 +38,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Usage: {@code CompareMain <output.md> [JMH options]}; JMH options (for example {@code -wi 1 -i
  * 1} for a smoke run) override the defaults of one fork, 2 × 3 s warmup and 3 × 3 s measurement
- * with a 2 GiB heap. The GC profiler is always on: it gives bytes allocated per record.
+ * with a 2 GiB heap. The GC profiler is always on: it gives bytes allocated per record. Where Linux
+ * perf can count CPU cycles, JMH's {@code perfnorm} profiler gives cycles per record too: a cost
+ * that other processes on a shared machine disturb far less than they disturb throughput.
  */
 public final class CompareMain {
   /**
@@ -47,6 +50,9 @@ public final class CompareMain {
   static final String COMMAND =
       "mvn -B -ntp -q -pl benchmarks -am package exec:exec@compare -DskipTests"
           + " -Dexec.executable=java";
+
+  /** The perf event counted per record. */
+  private static final String CYCLES = "cycles";
 
   /** How long to wait for another JMH run on this machine before giving up. */
   private static final Duration LOCK_WAIT = Duration.ofMinutes(30);
@@ -70,12 +76,17 @@ public final class CompareMain {
     Comparison comparison = Comparison.current();
     String[] jmhArgs = Arrays.copyOfRange(args, 1, args.length);
     Map<Comparison.SideBySide, Map<String, Measured>> results = new HashMap<>();
+    boolean countCycles = linuxPerfCountsCycles();
+    if (!countCycles) {
+      System.out.println("Linux perf cannot count CPU cycles here; RESULTS.md will show none");
+    }
     String settings = "";
     // One JMH run per row, so both halves of a row run minutes apart at most; a benchmark in two
     // rows (Sluice's half of W2 on RocksDB and of W4) is measured in each row's run.
     for (Comparison.SideBySide row : comparison.sideBySide()) {
       Map<String, Measured> rowRun = new HashMap<>();
-      for (RunResult run : runWhenJmhIsFree(options(jmhArgs, comparison.benchmarksOf(row)))) {
+      for (RunResult run :
+          runWhenJmhIsFree(options(jmhArgs, comparison.benchmarksOf(row), countCycles))) {
         BenchmarkParams params = run.getParams();
         rowRun.put(params.getBenchmark(), measured(run));
         settings = settings(params);
@@ -122,7 +133,7 @@ public final class CompareMain {
    * The JMH options: the given benchmarks, the GC profiler, and the defaults unless the command
    * line overrides them.
    */
-  private static Options options(String[] jmhArgs, List<String> benchmarks)
+  private static Options options(String[] jmhArgs, List<String> benchmarks, boolean countCycles)
       throws CommandLineOptionException {
     CommandLineOptions overrides = new CommandLineOptions(jmhArgs);
     ChainedOptionsBuilder options =
@@ -130,6 +141,9 @@ public final class CompareMain {
             .parent(overrides)
             .timeUnit(TimeUnit.SECONDS)
             .addProfiler(GCProfiler.class);
+    if (countCycles) {
+      options.addProfiler(LinuxPerfNormProfiler.class, "events=" + CYCLES);
+    }
     // A builder setting wins over its parent, so set a default only where no option was given.
     if (!overrides.getForkCount().hasValue()) {
       options.forks(1);
@@ -158,10 +172,36 @@ public final class CompareMain {
   private static Measured measured(RunResult run) {
     Result<?> primary = run.getPrimaryResult();
     Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
+    Result<?> cycles = run.getSecondaryResults().get(CYCLES);
     return new Measured(
         primary.getScore(),
         primary.getScoreError(),
-        allocation == null ? Double.NaN : allocation.getScore());
+        allocation == null ? Double.NaN : allocation.getScore(),
+        cycles == null ? Double.NaN : cycles.getScore());
+  }
+
+  /**
+   * Whether {@code perf stat} runs here and counts CPU cycles (it needs the perf tool, and a kernel
+   * and virtual machine that expose the counter).
+   */
+  private static boolean linuxPerfCountsCycles() {
+    try {
+      Process perf =
+          new ProcessBuilder("perf", "stat", "-x", ",", "-e", CYCLES, "true")
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(perf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!perf.waitFor(30, TimeUnit.SECONDS) || perf.exitValue() != 0) {
+        return false;
+      }
+      // A counted event prints its count first; an unusable one prints "<not supported>".
+      return output.lines().anyMatch(line -> line.matches("[0-9].*," + CYCLES + ",.*"));
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static String settings(BenchmarkParams params) {

@@ -47,7 +47,13 @@ public final class ResultsMarkdown {
         .append(" offline test drivers, in one JMH run on the same JVM. Throughput is input")
         .append(" records per second (higher is better, ± is JMH's 99.9% interval); allocation is")
         .append(" `gc.alloc.rate.norm` per record. The machine is shared with other builds, so")
-        .append(" absolute figures are noisy: compare the ratios within this run.\n\n");
+        .append(" absolute figures are noisy: compare the ratios within this run. CPU cycles per")
+        .append(
+            " record are counted by Linux perf (JMH's `perfnorm` profiler) over every thread of")
+        .append(" the benchmark JVM (garbage collector and RocksDB's background threads included)")
+        .append(" during the measurement; other processes disturb them far less than throughput,")
+        .append(" so their ratio (Kafka Streams' cycles ÷ Sluice's: how many times the CPU Sluice")
+        .append(" spends per record) is the steadier figure.\n\n");
     sideBySideTable(out);
     extrasTable(out);
     out.append("\n## Machine and run\n\n")
@@ -88,8 +94,10 @@ public final class ResultsMarkdown {
             " `state.memory.bytes` = 256 MiB (its own default, 16 MiB, is for small tests).\n\n")
         .append(
             "| Workload | Kafka Streams (records/s) | Sluice (records/s) | Sluice / Kafka Streams")
-        .append(" | Kafka Streams (B/record) | Sluice (B/record) |\n")
-        .append("|---|---:|---:|---:|---:|---:|\n");
+        .append(" | Kafka Streams (B/record) | Sluice (B/record)")
+        .append(" | Kafka Streams (cycles/record) | Sluice (cycles/record)")
+        .append(" | CPU: Kafka Streams / Sluice |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     StringBuilder notes = new StringBuilder();
     for (Comparison.SideBySide row : comparison.sideBySide()) {
       Map<String, Measured> run = results.getOrDefault(row, Map.of());
@@ -107,6 +115,12 @@ public final class ResultsMarkdown {
           .append(bytes(kafkaStreams))
           .append(" | ")
           .append(bytes(sluice))
+          .append(" | ")
+          .append(cycles(kafkaStreams))
+          .append(" | ")
+          .append(cycles(sluice))
+          .append(" | ")
+          .append(cpuRatio(kafkaStreams, sluice))
           .append(" |\n");
       if (!row.note().isEmpty()) {
         notes.append("- ").append(row.workload()).append(": ").append(row.note()).append('\n');
@@ -122,8 +136,9 @@ public final class ResultsMarkdown {
       return;
     }
     out.append("\n## Extra rows\n\n")
-        .append("| Row | records/s | B/record | vs Kafka Streams on the same workload |\n")
-        .append("|---|---:|---:|---:|\n");
+        .append("| Row | records/s | B/record | vs Kafka Streams on the same workload")
+        .append(" | cycles/record | CPU: Kafka Streams / this row |\n")
+        .append("|---|---:|---:|---:|---:|---:|\n");
     for (Comparison.Extra row : comparison.extras()) {
       Map<String, Measured> run = runOf(row);
       Measured measured = run.get(row.benchmark());
@@ -135,6 +150,10 @@ public final class ResultsMarkdown {
           .append(bytes(measured))
           .append(" | ")
           .append(ratio(measured, run.get(row.versus())))
+          .append(" | ")
+          .append(cycles(measured))
+          .append(" | ")
+          .append(cpuRatio(run.get(row.versus()), measured))
           .append(" |\n");
     }
   }
@@ -169,6 +188,25 @@ public final class ResultsMarkdown {
     }
     return String.format(
         Locale.ROOT, "%.2f×", numerator.recordsPerSecond() / denominator.recordsPerSecond());
+  }
+
+  private static String cycles(Measured measured) {
+    if (measured == null || Double.isNaN(measured.cyclesPerRecord())) {
+      return "—";
+    }
+    return String.format(Locale.ROOT, "%,.0f", measured.cyclesPerRecord());
+  }
+
+  /** How many times the CPU cycles per record of {@code cheaper} the other spends. */
+  private static String cpuRatio(Measured costlier, Measured cheaper) {
+    if (costlier == null
+        || cheaper == null
+        || Double.isNaN(costlier.cyclesPerRecord())
+        || Double.isNaN(cheaper.cyclesPerRecord())) {
+      return "—";
+    }
+    return String.format(
+        Locale.ROOT, "%.2f×", costlier.cyclesPerRecord() / cheaper.cyclesPerRecord());
   }
 
   private static String gib(long bytes) {

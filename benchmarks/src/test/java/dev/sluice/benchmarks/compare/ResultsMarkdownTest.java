@@ -39,13 +39,7 @@ class ResultsMarkdownTest {
                 "sluice.extra",
                 measured(50_000)));
 
-    String markdown =
-        new ResultsMarkdown(COMPARISON, runs)
-            .render(
-                new MachineDescription("cpu", 2, 1L << 30, "jvm", "os", 1.0),
-                Instant.parse("2026-11-22T00:00:00Z"),
-                "settings",
-                "command");
+    String markdown = render(runs);
 
     assertThat(markdown)
         .contains("| W2 cached | 40,000 ± 1 | 160,000 ± 1 | 4.00× |")
@@ -53,7 +47,44 @@ class ResultsMarkdownTest {
         .contains("| W2 extra | 50,000 ± 1 | 100 | 2.00× |");
   }
 
+  @Test
+  void cpuCyclesPerRecordAreComparedWhereCountedAndDashedWhereNot() {
+    Map<Comparison.SideBySide, Map<String, Measured>> runs =
+        Map.of(
+            CACHED,
+            Map.of(
+                "ks.cached",
+                new Measured(40_000, 1, 100, 60_000),
+                "sluice.noCache",
+                new Measured(160_000, 1, 100, 15_000)),
+            UNCACHED,
+            Map.of(
+                "ks.uncached",
+                new Measured(25_000, 1, 100, 90_000),
+                "sluice.noCache",
+                measured(100_000),
+                "sluice.extra",
+                new Measured(50_000, 1, 100, 30_000)));
+
+    String markdown = render(runs);
+
+    assertThat(markdown)
+        .contains(
+            "| W2 cached | 40,000 ± 1 | 160,000 ± 1 | 4.00× | 100 | 100 | 60,000 | 15,000 | 4.00× |")
+        .contains("| W2 uncached | 25,000 ± 1 | 100,000 ± 1 | 4.00× | 100 | 100 | 90,000 | — | — |")
+        .contains("| W2 extra | 50,000 ± 1 | 100 | 2.00× | 30,000 | 3.00× |");
+  }
+
+  private static String render(Map<Comparison.SideBySide, Map<String, Measured>> runs) {
+    return new ResultsMarkdown(COMPARISON, runs)
+        .render(
+            new MachineDescription("cpu", 2, 1L << 30, "jvm", "os", 1.0),
+            Instant.parse("2026-11-22T00:00:00Z"),
+            "settings",
+            "command");
+  }
+
   private static Measured measured(double recordsPerSecond) {
-    return new Measured(recordsPerSecond, 1, 100);
+    return new Measured(recordsPerSecond, 1, 100, Double.NaN);
   }
 }
