@@ -398,7 +398,8 @@ public final class StreamsBuilder {
             null,
             produced.keySerde(),
             produced.valueSerde(),
-            produced.partitioner()));
+            produced.partitioner(),
+            SinkNode.PRODUCED));
     return this;
   }
 

@@ -98,15 +98,7 @@ public record CompiledTopology(
                 s.valueSerde(),
                 s.timestampExtractor()));
       } else if (node instanceof SinkNode s && renamed.containsKey(s.topic())) {
-        nodes.add(
-            new SinkNode(
-                s.name(),
-                s.parents(),
-                renamed.get(s.topic()),
-                s.topicExtractor(),
-                s.keySerde(),
-                s.valueSerde(),
-                s.partitioner()));
+        nodes.add(s.withTopic(renamed.get(s.topic())));
       } else {
         nodes.add(node);
       }

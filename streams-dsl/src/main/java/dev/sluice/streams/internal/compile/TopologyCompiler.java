@@ -180,14 +180,9 @@ public final class TopologyCompiler {
                 s.timestampExtractor()));
       } else if (node instanceof SinkNode s) {
         resolved.add(
-            new SinkNode(
-                s.name(),
-                s.parents(),
-                s.topic(),
-                s.topicExtractor(),
+            s.withSerdes(
                 orDefault(s.keySerde(), defaultKey, defaultKey),
-                orDefault(s.valueSerde(), defaultValue, defaultKey),
-                s.partitioner()));
+                orDefault(s.valueSerde(), defaultValue, defaultKey)));
       } else {
         resolved.add(node);
       }

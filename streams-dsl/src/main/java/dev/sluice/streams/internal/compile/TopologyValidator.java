@@ -1,7 +1,6 @@
 package dev.sluice.streams.internal.compile;
 
 import dev.sluice.streams.internal.graph.GraphNode;
-import dev.sluice.streams.internal.graph.ProcessorNode;
 import dev.sluice.streams.internal.graph.SinkNode;
 import dev.sluice.streams.internal.graph.SourceNode;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.Set;
 final class TopologyValidator {
   private static final String SERDE_FIX =
       "or create the builder with StreamsBuilder.withDefaultSerdes";
-  private static final Set<String> JOINS = Set.of("join", "leftJoin", "outerJoin");
 
   private TopologyValidator() {}
 
@@ -27,8 +25,8 @@ final class TopologyValidator {
    * Checks the graph.
    *
    * @param nodes the nodes with default serdes already applied, in definition order
-   * @param repartitionTopics the internal repartition topics, whose serdes come from {@code
-   *     Grouped}
+   * @param repartitionTopics the internal repartition topics: a missing serde is reported at their
+   *     sink, with the option of the DSL step that made the topic
    * @return the problems, empty if the graph is valid
    */
   static List<String> problems(List<GraphNode> nodes, Set<String> repartitionTopics) {
@@ -39,7 +37,7 @@ final class TopologyValidator {
     checkDuplicateNames(nodes, problems);
     checkParents(nodes, problems);
     checkSources(nodes, repartitionTopics, problems);
-    checkSinks(nodes, repartitionTopics, problems);
+    checkSinks(nodes, problems);
     return problems;
   }
 
@@ -127,35 +125,13 @@ final class TopologyValidator {
     }
   }
 
-  private static void checkSinks(
-      List<GraphNode> nodes, Set<String> repartitionTopics, List<String> problems) {
+  private static void checkSinks(List<GraphNode> nodes, List<String> problems) {
     for (GraphNode node : nodes) {
       if (node instanceof SinkNode sink) {
-        String option =
-            !repartitionTopics.contains(sink.topic())
-                ? "Produced.with(keySerde, valueSerde)"
-                : readByJoin(nodes, sink.topic())
-                    ? "Joined.with(keySerde, valueSerde, otherValueSerde) to the join"
-                    : "Grouped.with(keySerde, valueSerde) to the grouping";
-        missingSerde(sink, "key", sink.keySerde() == null, option, problems);
-        missingSerde(sink, "value", sink.valueSerde() == null, option, problems);
+        missingSerde(sink, "key", sink.keySerde() == null, sink.serdeFix(), problems);
+        missingSerde(sink, "value", sink.valueSerde() == null, sink.serdeFix(), problems);
       }
     }
-  }
-
-  /** Whether a join step reads the repartition topic, so the fix is a {@code Joined} option. */
-  private static boolean readByJoin(List<GraphNode> nodes, String topic) {
-    Set<String> readers = new HashSet<>();
-    for (GraphNode node : nodes) {
-      if (node instanceof SourceNode source && source.topics().contains(topic)) {
-        readers.add(source.name());
-      } else if (node instanceof ProcessorNode step
-          && JOINS.contains(step.operation())
-          && step.parents().stream().anyMatch(readers::contains)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void missingSerde(

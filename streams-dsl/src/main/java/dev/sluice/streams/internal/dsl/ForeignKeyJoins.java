@@ -47,6 +47,10 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 final class ForeignKeyJoins {
 
+  // The subscription and response topics take their serdes from the two tables.
+  private static final String FOREIGN_KEY_SERDE_FIX =
+      "Materialized.with(keySerde, valueSerde) to both tables of the foreign-key join";
+
   private ForeignKeyJoins() {}
 
   /**
@@ -119,8 +123,8 @@ final class ForeignKeyJoins {
             graph,
             subscriptions,
             List.of(sender),
-            foreignKeySerde,
-            new SubscriptionSerde<>(leftKeySerde));
+            new Repartitioner.TopicSerdes(
+                foreignKeySerde, new SubscriptionSerde<>(leftKeySerde), FOREIGN_KEY_SERDE_FIX));
     graph.add(
         new ProcessorNode(
             receiver,
@@ -145,8 +149,10 @@ final class ForeignKeyJoins {
             graph,
             name + "-response",
             List.of(receiver, fanOut),
-            leftKeySerde,
-            new ResponseSerde<>(serde(right.valueSerde())));
+            new Repartitioner.TopicSerdes(
+                leftKeySerde,
+                new ResponseSerde<>(serde(right.valueSerde())),
+                FOREIGN_KEY_SERDE_FIX));
     graph.add(
         new ProcessorNode(
             resolver,

@@ -50,7 +50,9 @@ final class GraphGroupedStream<K, V> implements KGroupedStream<K, V> {
       return upstream.nodeName();
     }
     String base = grouped.name() != null ? grouped.name() : upstream.nodeName();
-    return Repartitioner.repartition(upstream, base, keySerde(), valueSerde()).nodeName();
+    return Repartitioner.repartition(
+            upstream, base, keySerde(), valueSerde(), Repartitioner.GROUPED)
+        .nodeName();
   }
 
   GraphBuilder graph() {

@@ -40,6 +40,10 @@ import org.apache.kafka.common.serialization.Serde;
  * @param <V> value type
  */
 public final class GraphStream<K, V> extends StreamJoins<K, V> {
+  // toTable() after a key change repartitions with the stream's own serdes.
+  private static final String TO_TABLE_SERDE_FIX =
+      "repartition(Repartitioned.with(keySerde, valueSerde)) before toTable()";
+
   private final GraphBuilder graph;
   private final String nodeName;
   private final Serde<?> keySerde;
@@ -395,7 +399,8 @@ public final class GraphStream<K, V> extends StreamJoins<K, V> {
             extractor,
             produced.keySerde() != null ? produced.keySerde() : keySerde,
             produced.valueSerde() != null ? produced.valueSerde() : valueSerde,
-            produced.partitioner()));
+            produced.partitioner(),
+            SinkNode.PRODUCED));
   }
 
   @Override
@@ -506,7 +511,8 @@ public final class GraphStream<K, V> extends StreamJoins<K, V> {
         graph.name(repartitioned.name(), nodeName, "repartition"),
         keys,
         values,
-        partitions == null ? GraphBuilder.DERIVED_PARTITIONS : partitions);
+        partitions == null ? GraphBuilder.DERIVED_PARTITIONS : partitions,
+        Repartitioner.REPARTITIONED);
   }
 
   @Override
@@ -530,7 +536,8 @@ public final class GraphStream<K, V> extends StreamJoins<K, V> {
     String name = stepName(named, "toTable");
     String parent =
         keyChanged
-            ? Repartitioner.repartition(this, name, keySerde, valueSerde).nodeName()
+            ? Repartitioner.repartition(this, name, keySerde, valueSerde, TO_TABLE_SERDE_FIX)
+                .nodeName()
             : nodeName;
     return TableSteps.<K, V, V>materialize(
         new TableSteps.Spec(

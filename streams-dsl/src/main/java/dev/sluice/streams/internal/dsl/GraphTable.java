@@ -167,7 +167,11 @@ final class GraphTable<K, V> implements KTable<K, V> {
     String base = grouped.name() != null ? grouped.name() : name;
     GraphStream<KR, Change<VR>> repartitioned =
         Repartitioner.repartition(
-            selected, base, grouped.keySerde(), new ChangeSerde<>(grouped.valueSerde()));
+            selected,
+            base,
+            grouped.keySerde(),
+            new ChangeSerde<>(grouped.valueSerde()),
+            Repartitioner.GROUPED);
     return new GraphGroupedTable<>(
         graph, repartitioned.nodeName(), name, grouped.keySerde(), grouped.valueSerde());
   }

@@ -90,7 +90,9 @@ final class Joins {
     String input = stream.nodeName();
     if (stream.keyChanged()) {
       String base = joined.name() != null ? joined.name() : stream.nodeName();
-      input = Repartitioner.repartition(stream, base, keySerde, valueSerde).nodeName();
+      input =
+          Repartitioner.repartition(stream, base, keySerde, valueSerde, Repartitioner.JOINED)
+              .nodeName();
     }
     GraphTable<K, T> lookedUp = materialized(table, joined.otherValueSerde());
     String store = lookedUp.storeName();
@@ -259,7 +261,8 @@ final class Joins {
       return stream.nodeName();
     }
     String base = namedBase != null ? namedBase : stream.nodeName();
-    return Repartitioner.repartition(stream, base, keySerde, valueSerde).nodeName();
+    return Repartitioner.repartition(stream, base, keySerde, valueSerde, Repartitioner.JOINED)
+        .nodeName();
   }
 
   private static String windowStore(

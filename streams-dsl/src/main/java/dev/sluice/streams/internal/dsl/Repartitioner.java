@@ -19,6 +19,15 @@ import org.apache.kafka.common.serialization.Serde;
  */
 final class Repartitioner {
 
+  /** The serde fix of a repartition topic written for a grouping. */
+  static final String GROUPED = "Grouped.with(keySerde, valueSerde) to the grouping";
+
+  /** The serde fix of a repartition topic written for a join. */
+  static final String JOINED = "Joined.with(keySerde, valueSerde, otherValueSerde) to the join";
+
+  /** The serde fix of a topic written by {@code repartition()}. */
+  static final String REPARTITIONED = "Repartitioned.with(keySerde, valueSerde) to repartition()";
+
   private Repartitioner() {}
 
   /**
@@ -28,13 +37,20 @@ final class Repartitioner {
    * @param base the name the topic and steps derive from
    * @param keySerde writes and reads the keys, or null for the builder default
    * @param valueSerde writes and reads the values, or null for the builder default
+   * @param serdeFix the option that gives the topic its serdes, for the build error if one is
+   *     missing ({@link #GROUPED}, {@link #JOINED}, ...)
    * @param <K> key type
    * @param <V> value type
    * @return a stream reading the repartition topic, with unchanged keys from there on
    */
   static <K, V> GraphStream<K, V> repartition(
-      GraphStream<?, ?> upstream, String base, Serde<?> keySerde, Serde<?> valueSerde) {
-    return repartition(upstream, base, keySerde, valueSerde, GraphBuilder.DERIVED_PARTITIONS);
+      GraphStream<?, ?> upstream,
+      String base,
+      Serde<?> keySerde,
+      Serde<?> valueSerde,
+      String serdeFix) {
+    return repartition(
+        upstream, base, keySerde, valueSerde, GraphBuilder.DERIVED_PARTITIONS, serdeFix);
   }
 
   /**
@@ -45,6 +61,7 @@ final class Repartitioner {
    * @param keySerde writes and reads the keys, or null for the builder default
    * @param valueSerde writes and reads the values, or null for the builder default
    * @param partitions the topic's partition count, or {@link GraphBuilder#DERIVED_PARTITIONS}
+   * @param serdeFix the option that gives the topic its serdes, for the build error
    * @param <K> key type
    * @param <V> value type
    * @return a stream reading the repartition topic, with unchanged keys from there on
@@ -54,7 +71,8 @@ final class Repartitioner {
       String base,
       Serde<?> keySerde,
       Serde<?> valueSerde,
-      int partitions) {
+      int partitions,
+      String serdeFix) {
     GraphBuilder graph = upstream.graph();
     String key =
         String.join(
@@ -70,10 +88,24 @@ final class Repartitioner {
         () -> {
           String source =
               internalTopic(
-                  graph, base, List.of(upstream.nodeName()), keySerde, valueSerde, partitions);
+                  graph,
+                  base,
+                  List.of(upstream.nodeName()),
+                  new TopicSerdes(keySerde, valueSerde, serdeFix),
+                  partitions);
           return new GraphStream<K, V>(graph, source, keySerde, valueSerde, false);
         });
   }
+
+  /**
+   * The serdes of an internal topic and the option that gives them, named by the build error if one
+   * is missing.
+   *
+   * @param key writes and reads the keys, or null for the builder default
+   * @param value writes and reads the values, or null for the builder default
+   * @param fix the option, for example {@link #GROUPED}
+   */
+  record TopicSerdes(Serde<?> key, Serde<?> value, String fix) {}
 
   /**
    * Adds the internal topic {@code <base>-repartition} with a sink {@code <base>-repartition-sink}
@@ -83,41 +115,37 @@ final class Repartitioner {
    * @param graph the builder's graph
    * @param base the name the topic and steps derive from
    * @param writers the steps whose records the sink writes
-   * @param keySerde writes and reads the keys, or null for the builder default
-   * @param valueSerde writes and reads the values, or null for the builder default
+   * @param serdes the topic's serdes
    * @return the source step's name
    */
   static String internalTopic(
-      GraphBuilder graph,
-      String base,
-      List<String> writers,
-      Serde<?> keySerde,
-      Serde<?> valueSerde) {
-    return internalTopic(
-        graph, base, writers, keySerde, valueSerde, GraphBuilder.DERIVED_PARTITIONS);
+      GraphBuilder graph, String base, List<String> writers, TopicSerdes serdes) {
+    return internalTopic(graph, base, writers, serdes, GraphBuilder.DERIVED_PARTITIONS);
   }
 
   /**
-   * Like {@link #internalTopic(GraphBuilder, String, List, Serde, Serde)}, with a partition count.
+   * Like {@link #internalTopic(GraphBuilder, String, List, TopicSerdes)}, with a partition count.
    *
    * @param graph the builder's graph
    * @param base the name the topic and steps derive from
    * @param writers the steps whose records the sink writes
-   * @param keySerde writes and reads the keys, or null for the builder default
-   * @param valueSerde writes and reads the values, or null for the builder default
+   * @param serdes the topic's serdes
    * @param partitions the topic's partition count, or {@link GraphBuilder#DERIVED_PARTITIONS}
    * @return the source step's name
    */
   static String internalTopic(
-      GraphBuilder graph,
-      String base,
-      List<String> writers,
-      Serde<?> keySerde,
-      Serde<?> valueSerde,
-      int partitions) {
+      GraphBuilder graph, String base, List<String> writers, TopicSerdes serdes, int partitions) {
     String topic = base + "-repartition";
     graph.add(
-        new SinkNode(base + "-repartition-sink", writers, topic, null, keySerde, valueSerde, null));
+        new SinkNode(
+            base + "-repartition-sink",
+            writers,
+            topic,
+            null,
+            serdes.key(),
+            serdes.value(),
+            null,
+            serdes.fix()));
     graph.addRepartitionTopic(topic, partitions);
     String source = base + "-repartition-source";
     graph.add(
@@ -125,8 +153,8 @@ final class Repartitioner {
             source,
             List.of(topic),
             null,
-            keySerde,
-            valueSerde,
+            serdes.key(),
+            serdes.value(),
             TimestampExtractor.recordTimestamp()));
     return source;
   }

@@ -109,6 +109,7 @@ final class WindowedSteps {
             null,
             grouped.keySerde(),
             grouped.valueSerde(),
-            null));
+            null,
+            Repartitioner.GROUPED));
   }
 }

@@ -15,6 +15,9 @@ import org.apache.kafka.common.serialization.Serde;
  * @param keySerde the key serde, or null if none is known (a build-time problem)
  * @param valueSerde the value serde, or null if none is known (a build-time problem)
  * @param partitioner chooses the partition, or null for the key-hash default
+ * @param serdeFix the option that gives this sink its serdes, named by the build error when one is
+ *     missing: {@link #PRODUCED} for a user's sink; for an internal topic, the option of the DSL
+ *     step that made it (a repartition written for a grouping takes {@code Grouped})
  */
 public record SinkNode(
     String name,
@@ -23,12 +26,38 @@ public record SinkNode(
     TopicNameExtractor<?, ?> topicExtractor,
     Serde<?> keySerde,
     Serde<?> valueSerde,
-    StreamPartitioner<?, ?> partitioner)
+    StreamPartitioner<?, ?> partitioner,
+    String serdeFix)
     implements GraphNode {
+
+  /** The serde fix of a sink the user added: serdes come from {@code Produced}. */
+  public static final String PRODUCED = "Produced.with(keySerde, valueSerde)";
 
   /** Copies the parent list. */
   public SinkNode {
     parents = List.copyOf(parents);
+  }
+
+  /**
+   * This sink with other serdes.
+   *
+   * @param key the key serde, or null
+   * @param value the value serde, or null
+   * @return a copy
+   */
+  public SinkNode withSerdes(Serde<?> key, Serde<?> value) {
+    return new SinkNode(name, parents, topic, topicExtractor, key, value, partitioner, serdeFix);
+  }
+
+  /**
+   * This sink writing another fixed topic.
+   *
+   * @param newTopic the topic
+   * @return a copy
+   */
+  public SinkNode withTopic(String newTopic) {
+    return new SinkNode(
+        name, parents, newTopic, topicExtractor, keySerde, valueSerde, partitioner, serdeFix);
   }
 
   @Override

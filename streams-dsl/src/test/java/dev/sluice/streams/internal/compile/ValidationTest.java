@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.streams.Consumed;
+import dev.sluice.streams.KTable;
+import dev.sluice.streams.Materialized;
 import dev.sluice.streams.Named;
 import dev.sluice.streams.Produced;
 import dev.sluice.streams.StreamsBuilder;
@@ -56,6 +58,42 @@ class ValidationTest {
                             + " is known after [len]; pass Produced.with(keySerde, valueSerde) or"
                             + " create the builder with StreamsBuilder.withDefaultSerdes"))
         .hasMessageStartingWith("Invalid topology (9 problems):");
+  }
+
+  @Test
+  void aMissingSerdeOfAnInternalTopicNamesTheOptionOfTheStepThatMadeIt() {
+    StreamsBuilder builder = new StreamsBuilder();
+    // selectKey: the new keys' serde is unknown, so every internal topic after it lacks one
+    builder.stream("a", STRINGS)
+        .selectKey((k, v) -> v, Named.as("rekey-a"))
+        .repartition()
+        .to("a-out", Produced.with(Serdes.String(), Serdes.String()));
+    builder.stream("b", STRINGS)
+        .selectKey((k, v) -> v, Named.as("rekey-b"))
+        .groupByKey()
+        .count(Materialized.with(Serdes.String(), Serdes.Long()));
+    KTable<String, String> table = builder.table("t", STRINGS);
+    // the join takes the table's key serde; the new values' serde is unknown
+    builder.stream("c", STRINGS)
+        .selectKey((k, v) -> v, Named.as("rekey-c"))
+        .mapValues(String::length, Named.as("length-c"))
+        .join(table, (v, t) -> v + t)
+        .to("c-out", Produced.with(Serdes.String(), Serdes.String()));
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(TopologyException.class)
+        .hasMessageContaining(
+            "Sink 'rekey-a.repartition-repartition-sink' (topic rekey-a.repartition-repartition)"
+                + " has no key serde: no upstream serde is known after [rekey-a]; pass"
+                + " Repartitioned.with(keySerde, valueSerde) to repartition()")
+        .hasMessageContaining(
+            "Sink 'rekey-b-repartition-sink' (topic rekey-b-repartition) has no key serde: no"
+                + " upstream serde is known after [rekey-b]; pass Grouped.with(keySerde,"
+                + " valueSerde) to the grouping")
+        .hasMessageContaining(
+            "Sink 'length-c-repartition-sink' (topic length-c-repartition) has no value serde: no"
+                + " upstream serde is known after [length-c]; pass Joined.with(keySerde,"
+                + " valueSerde, otherValueSerde) to the join");
   }
 
   @Test
