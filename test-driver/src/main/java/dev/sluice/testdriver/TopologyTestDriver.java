@@ -41,14 +41,17 @@ import org.apache.kafka.common.serialization.Serde;
  *
  * <p>State: each task's stores live under a temporary state directory (or {@code state.dir} if
  * set), created by the driver's own {@link dev.sluice.state.StateStores} and deleted on {@link
- * #close()}; read them with {@link #keyValueStore(String)}. Changelog records go to output topics
- * named {@code <application.id>-<store>-changelog}, like any topic a sink writes. Commits (flush
- * every task's stores, then checkpoint the changelog offsets) follow one rule: record caches are
- * off by default ({@code state.cache.bytes} = 0), and then the driver commits after every pipe, so
- * every table update is visible at once; with {@code state.cache.bytes} above 0 it commits when
- * {@link #advanceWallClock} has moved the clock by {@code commit.interval.ms} (default 30 s) since
- * the last commit, so updates to one key between commits are emitted once. It also commits on
- * {@link #close()}.
+ * #close()}; read them with {@link #keyValueStore(String)}. RocksDB's shared memory budget defaults
+ * to 16 MiB here ({@code state.memory.bytes}; the runtime's default is 256 MiB), plenty for
+ * test-sized state; set the runtime's figure when measuring speed through the driver, or each
+ * store's memtable stays at a few MiB and reads of large state go to SST files. Changelog records
+ * go to output topics named {@code <application.id>-<store>-changelog}, like any topic a sink
+ * writes. Commits (flush every task's stores, then checkpoint the changelog offsets) follow one
+ * rule: record caches are off by default ({@code state.cache.bytes} = 0), and then the driver
+ * commits after every pipe, so every table update is visible at once; with {@code
+ * state.cache.bytes} above 0 it commits when {@link #advanceWallClock} has moved the clock by
+ * {@code commit.interval.ms} (default 30 s) since the last commit, so updates to one key between
+ * commits are emitted once. It also commits on {@link #close()}.
  *
  * <p>Global tables: a record piped into (or written by a sink to) a global table's topic updates
  * the global store at once, before {@code pipe} returns, and every task reads it; {@link
