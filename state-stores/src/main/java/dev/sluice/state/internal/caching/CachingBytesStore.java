@@ -164,7 +164,7 @@ public final class CachingBytesStore implements BytesStore {
     writeBelow(entries, appliedOffset);
   }
 
-  /** Writes entries to the store below in one batch, marks them clean, then notifies. */
+  /** Writes dirty entries to the store below in one batch, marks them clean, then notifies. */
   private void writeBelow(List<CacheEntry> entries, long appliedOffset) {
     List<byte[]> oldValues = new ArrayList<>(entries.size());
     List<BytesWrite> writes = new ArrayList<>(entries.size());
@@ -174,8 +174,9 @@ public final class CachingBytesStore implements BytesStore {
       writes.add(new BytesWrite(entry.key, entry.value, entry.timestamp));
     }
     inner.write(writes, appliedOffset);
-    for (int i = 0; i < entries.size(); i++) {
-      CacheEntry entry = entries.get(i);
+    // Every entry is clean before the listener hears of any: a listener that reads this store
+    // (a downstream step) may evict entries, and must find none of these still dirty.
+    for (CacheEntry entry : entries) {
       entry.dirty = false;
       dirtyEntries.remove(entry);
       entry.belowKnown = false;
@@ -185,8 +186,15 @@ public final class CachingBytesStore implements BytesStore {
       if ((entry.value == null || schema.segmented()) && entry.cached) {
         remove(entry);
       }
-      if (listener != null && (entry.value != null || oldValues.get(i) != null)) {
-        listener.onFlush(entry.key, entry.value, oldValues.get(i), entry.timestamp);
+    }
+    if (listener == null) {
+      return;
+    }
+    // What was written, not the entries: a listener that writes this store may change them.
+    for (int i = 0; i < writes.size(); i++) {
+      BytesWrite written = writes.get(i);
+      if (written.value() != null || oldValues.get(i) != null) {
+        listener.onFlush(written.key(), written.value(), oldValues.get(i), written.timestamp());
       }
     }
   }

@@ -72,7 +72,7 @@ final class EntryList {
     }
   }
 
-  /** Removes an entry of this list. */
+  /** Removes an entry of this list; the caller knows it is in it (an entry has no such flag). */
   void remove(CacheEntry entry) {
     CacheEntry older = dirtyLinks ? entry.olderDirty : entry.older;
     CacheEntry newer = newer(entry);

@@ -131,6 +131,62 @@ class CachingBytesStoreTest {
     }
   }
 
+  @Test
+  void aFlushListenerReadingTheStoreMayEvictEntriesTheFlushHasNotReachedYet() {
+    // Room for two one-byte entries: a third evicts the eldest two.
+    RecordCacheBudget budget = new RecordCacheBudget(2 * (RecordCacheBudget.ENTRY_OVERHEAD + 2));
+    CachingBytesStore[] holder = new CachingBytesStore[1];
+    boolean[] reading = {true};
+    try (CachingBytesStore cache =
+        new CachingBytesStore(
+            engine,
+            budget,
+            (key, newValue, oldValue, timestamp) -> {
+              flushes.add(text(key) + ": " + text(oldValue) + " -> " + text(newValue));
+              if (reading[0]) {
+                // a downstream step reading this store, for a key it does not cache yet
+                holder[0].get(bytes("zzz"));
+              }
+            })) {
+      holder[0] = cache;
+      put(cache, "a", "1");
+      put(cache, "b", "1");
+      cache.flush(); // flushing a; reading zzz evicts a and b (dirty: written below first)
+      reading[0] = false;
+      put(cache, "c", "1");
+      cache.flush();
+
+      assertThat(engine.get(bytes("b"))).isEqualTo(bytes("1"));
+      assertThat(engine.get(bytes("c"))).as("the next flush still writes").isEqualTo(bytes("1"));
+      assertThat(flushes).containsOnlyOnce("b: null -> 1").endsWith("c: null -> 1");
+    }
+  }
+
+  @Test
+  void aFlushReportsWhatItWroteEvenIfTheListenerWritesTheStore() {
+    CachingBytesStore[] holder = new CachingBytesStore[1];
+    try (CachingBytesStore cache =
+        new CachingBytesStore(
+            engine,
+            new RecordCacheBudget(1 << 20),
+            (key, newValue, oldValue, timestamp) -> {
+              flushes.add(text(key) + ": " + text(oldValue) + " -> " + text(newValue));
+              if (text(key).equals("a") && text(newValue).equals("1")) {
+                put(holder[0], "b", "9"); // a downstream step writing this store
+              }
+            })) {
+      holder[0] = cache;
+      put(cache, "a", "1");
+      put(cache, "b", "1");
+      cache.flush();
+      assertThat(flushes).containsExactly("a: null -> 1", "b: null -> 1");
+      assertThat(engine.get(bytes("b"))).isEqualTo(bytes("1"));
+      cache.flush();
+      assertThat(flushes).containsExactly("a: null -> 1", "b: null -> 1", "b: 1 -> 9");
+      assertThat(engine.get(bytes("b"))).isEqualTo(bytes("9"));
+    }
+  }
+
   private static void put(BytesStore store, String key, String value) {
     store.write(List.of(new BytesWrite(bytes(key), bytes(value), 0)), BytesStore.NO_OFFSET);
   }
