@@ -18,8 +18,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * committed; writes the report (see {@link EndToEndReport}).
  *
  * <p>Usage: {@code EndToEndMain <report.md> [--records=N] [--workloads=W1,W2]
- * [--systems=sluice,kafka-streams,passthrough] [--rounds=2] [--commit-interval-ms=100]
- * [--warmup-records=100000]}. Round 0 in the output is the warm-up, which is not reported.
+ * [--systems=sluice,kafka-streams,passthrough,passthrough-changelog] [--rounds=2]
+ * [--commit-interval-ms=100] [--warmup-records=100000]}. Round 0 in the output is the warm-up,
+ * which is not reported.
  */
 public final class EndToEndMain {
   private static final Map<String, Workload> WORKLOADS = new LinkedHashMap<>();
@@ -30,7 +31,11 @@ public final class EndToEndMain {
       WORKLOADS.put(workload.name(), workload);
     }
     for (StreamSystem system :
-        List.of(new SluiceSystem(), new KafkaStreamsSystem(), new PassthroughSystem())) {
+        List.of(
+            new SluiceSystem(),
+            new KafkaStreamsSystem(),
+            new PassthroughSystem(),
+            PassthroughSystem.withChangelog())) {
       SYSTEMS.put(system.name(), system);
     }
   }

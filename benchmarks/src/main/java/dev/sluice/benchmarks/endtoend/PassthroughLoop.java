@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -17,14 +18,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Poll, process, send; every commit interval: let the logic emit what it buffers, flush the
- * producer, then commit the consumed offsets synchronously (at-least-once, like the frameworks).
+ * Poll, process, send (each output record also to a changelog topic, if one is given); every commit
+ * interval: let the logic emit what it buffers, flush the producer, then commit the consumed
+ * offsets synchronously (at-least-once, like the frameworks).
  */
 final class PassthroughLoop implements Runnable {
   private final Map<String, Object> consumerConfig;
   private final Map<String, Object> producerConfig;
   private final Collection<String> inputs;
   private final String output;
+  private final String changelog;
   private final PassthroughLogic logic;
   private final long commitIntervalMs;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -36,12 +39,14 @@ final class PassthroughLoop implements Runnable {
       Map<String, Object> producerConfig,
       Collection<String> inputs,
       String output,
+      String changelog,
       PassthroughLogic logic,
       long commitIntervalMs) {
     this.consumerConfig = consumerConfig;
     this.producerConfig = producerConfig;
     this.inputs = inputs;
     this.output = output;
+    this.changelog = changelog;
     this.logic = logic;
     this.commitIntervalMs = commitIntervalMs;
   }
@@ -68,15 +73,19 @@ final class PassthroughLoop implements Runnable {
 
   private void loop(KafkaConsumer<byte[], byte[]> polling, KafkaProducer<byte[], byte[]> producer) {
     Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
+    Callback onFailure =
+        (metadata, e) -> {
+          if (e != null) {
+            failure.compareAndSet(null, e);
+          }
+        };
     BiConsumer<byte[], byte[]> emit =
-        (key, value) ->
-            producer.send(
-                new ProducerRecord<>(output, key, value),
-                (metadata, e) -> {
-                  if (e != null) {
-                    failure.compareAndSet(null, e);
-                  }
-                });
+        (key, value) -> {
+          producer.send(new ProducerRecord<>(output, key, value), onFailure);
+          if (changelog != null) {
+            producer.send(new ProducerRecord<>(changelog, key, value), onFailure);
+          }
+        };
     long lastCommitMs = System.currentTimeMillis();
     while (running) {
       for (ConsumerRecord<byte[], byte[]> record : polling.poll(Duration.ofMillis(100))) {

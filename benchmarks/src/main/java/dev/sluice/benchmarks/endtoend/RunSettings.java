@@ -30,7 +30,7 @@ record RunSettings(
       new RunSettings(
           1_000_000,
           List.of("W1", "W2"),
-          List.of("sluice", "kafka-streams", "passthrough"),
+          List.of("sluice", "kafka-streams", "passthrough", "passthrough-changelog"),
           3,
           100,
           1_000_000);

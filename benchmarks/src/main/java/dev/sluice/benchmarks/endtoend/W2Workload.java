@@ -66,6 +66,11 @@ final class W2Workload implements Workload {
   }
 
   @Override
+  public boolean stateful() {
+    return true;
+  }
+
+  @Override
   public PassthroughLogic passthroughLogic() {
     return new CountInMemory();
   }

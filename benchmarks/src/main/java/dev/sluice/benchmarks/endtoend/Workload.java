@@ -49,6 +49,16 @@ interface Workload {
   PassthroughLogic passthroughLogic();
 
   /**
+   * Whether the frameworks keep state for this workload (a store and its changelog topic), so that
+   * the passthrough with a changelog logs what it emits, as they do.
+   *
+   * @return true for a stateful workload
+   */
+  default boolean stateful() {
+    return false;
+  }
+
+  /**
    * Checks the output topic after the input offsets are committed.
    *
    * @param output reads the output topic
