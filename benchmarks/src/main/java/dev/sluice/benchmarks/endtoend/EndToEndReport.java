@@ -99,9 +99,72 @@ final class EndToEndReport {
     }
     md.append("\nTargets (issue): Sluice / KS ≥ 1.3; Sluice within 1.2× of the passthrough")
         .append(" (Sluice / passthrough ≥ 0.83).\n\n");
+    appendCpu(md);
     appendMethod(md);
     appendRuns(md);
     return md.toString();
+  }
+
+  /**
+   * CPU time per record: the whole JVM's (application, broker, harness) over each timed part,
+   * median of the timed runs. A machine shared with other work slows every thread, but stretches
+   * CPU time far less than wall-clock time.
+   */
+  private void appendCpu(StringBuilder md) {
+    md.append("## CPU time per input record (µs, whole JVM: application and broker; median of")
+        .append(" the timed runs)\n\n")
+        .append("| Workload | Sluice | Kafka Streams | Passthrough | Passthrough + changelog")
+        .append(" | KS / Sluice | Passthrough / Sluice | (Passthrough + changelog) / Sluice |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Workload workload : workloads) {
+      double sluice = medianCpu(workload, "sluice");
+      double streams = medianCpu(workload, "kafka-streams");
+      double passthrough = medianCpu(workload, "passthrough");
+      double logged = medianCpu(workload, "passthrough-changelog");
+      md.append("| ")
+          .append(workload.name())
+          .append(" | ")
+          .append(micros(sluice))
+          .append(" | ")
+          .append(micros(streams))
+          .append(" | ")
+          .append(micros(passthrough))
+          .append(" | ")
+          .append(micros(logged))
+          .append(" | ")
+          .append(cpuRatio(streams, sluice))
+          .append(" | ")
+          .append(cpuRatio(passthrough, sluice))
+          .append(" | ")
+          .append(cpuRatio(logged, sluice))
+          .append(" |\n");
+    }
+    md.append("\n");
+  }
+
+  private double medianCpu(Workload workload, String system) {
+    double[] values =
+        results.stream()
+            .filter(r -> r.workload().equals(workload.name()) && r.system().equals(system))
+            .filter(RunResult::succeeded)
+            .mapToDouble(RunResult::cpuMicrosPerRecord)
+            .sorted()
+            .toArray();
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    int middle = values.length / 2;
+    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+  }
+
+  private static String micros(double value) {
+    return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static String cpuRatio(double costlier, double cheaper) {
+    return Double.isNaN(costlier) || Double.isNaN(cheaper)
+        ? "–"
+        : String.format(Locale.ROOT, "%.2f", costlier / cheaper);
   }
 
   private void appendMethod(StringBuilder md) {
@@ -149,8 +212,9 @@ final class EndToEndReport {
 
   private void appendRuns(StringBuilder md) {
     md.append(
-        "## Every run\n\n| Workload | System | Round | Seconds | Records/s | Output records |\n");
-    md.append("|---|---|---:|---:|---:|---:|\n");
+        "## Every run\n\n| Workload | System | Round | Seconds | Records/s | CPU s | Output records"
+            + " |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|\n");
     for (RunResult run : results) {
       md.append("| ").append(run.workload()).append(" | ").append(run.system());
       md.append(" | ").append(run.round()).append(" | ");
@@ -158,6 +222,8 @@ final class EndToEndReport {
         md.append(String.format(Locale.ROOT, "%.2f", run.elapsedNanos() / 1e9))
             .append(" | ")
             .append(String.format(Locale.ROOT, "%,.0f", run.recordsPerSecond()))
+            .append(" | ")
+            .append(String.format(Locale.ROOT, "%.2f", run.cpuNanos() / 1e9))
             .append(" | ")
             .append(run.outputs());
       } else {

@@ -8,6 +8,7 @@ package dev.sluice.benchmarks.endtoend;
  * @param round 1-based round
  * @param records input records processed
  * @param elapsedNanos from application start until every input offset was committed; 0 if failed
+ * @param cpuNanos CPU time of the whole JVM (application, broker, harness) over the same span
  * @param outputs output records written
  * @param failure why the run failed, or null
  */
@@ -17,11 +18,12 @@ record RunResult(
     int round,
     long records,
     long elapsedNanos,
+    long cpuNanos,
     long outputs,
     String failure) {
 
   static RunResult failed(String workload, String system, int round, String failure) {
-    return new RunResult(workload, system, round, 0, 0, 0, failure);
+    return new RunResult(workload, system, round, 0, 0, 0, 0, failure);
   }
 
   boolean succeeded() {
@@ -35,5 +37,14 @@ record RunResult(
    */
   double recordsPerSecond() {
     return succeeded() ? records * 1e9 / elapsedNanos : 0;
+  }
+
+  /**
+   * CPU time of the JVM per input record, over the timed part.
+   *
+   * @return microseconds, or NaN for a failed run
+   */
+  double cpuMicrosPerRecord() {
+    return succeeded() ? cpuNanos / 1e3 / records : Double.NaN;
   }
 }

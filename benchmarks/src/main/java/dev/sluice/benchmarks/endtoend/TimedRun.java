@@ -3,6 +3,7 @@ package dev.sluice.benchmarks.endtoend;
 import dev.sluice.testdriver.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,10 @@ import org.apache.kafka.common.TopicPartition;
  * output is checked and everything the run created is removed.
  */
 final class TimedRun {
+  // The JVM's CPU time: application, broker and harness share it, so it prices a run's whole work.
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   static final int PARTITIONS = 4;
   private static final Duration RUN_DEADLINE = Duration.ofMinutes(10);
   private static final long POLL_MS = 50;
@@ -68,7 +73,7 @@ final class TimedRun {
       if (Offsets.sum(inputEnds) != input.size()) {
         throw new IllegalStateException("input holds " + Offsets.sum(inputEnds) + " records");
       }
-      long elapsed = timed(workload, system, topics, inputEnds);
+      Timing timing = timed(workload, system, topics, inputEnds);
       OutputReader output =
           new OutputReader(
               topics.bootstrapServers(),
@@ -76,15 +81,26 @@ final class TimedRun {
               offsets.endOffsets(topics.output(), PARTITIONS));
       long outputs = workload.checkOutput(output, input);
       return new RunResult(
-          workload.name(), system.name(), round, input.size(), elapsed, outputs, null);
+          workload.name(),
+          system.name(),
+          round,
+          input.size(),
+          timing.elapsedNanos(),
+          timing.cpuNanos(),
+          outputs,
+          null);
     } finally {
       deleteTopics(topics);
       deleteRecursively(stateDir);
     }
   }
 
-  private long timed(
+  /** Wall-clock and JVM CPU time of one timed part. */
+  private record Timing(long elapsedNanos, long cpuNanos) {}
+
+  private Timing timed(
       Workload workload, StreamSystem system, RunTopics topics, Map<TopicPartition, Long> ends) {
+    long cpuStart = PROCESS.getProcessCpuTime();
     long start = System.nanoTime();
     long deadline = start + RUN_DEADLINE.toNanos();
     try (StreamSystem.RunningApp app = system.start(workload, topics, commitIntervalMs)) {
@@ -102,7 +118,8 @@ final class TimedRun {
         }
         sleep(POLL_MS);
       }
-      return System.nanoTime() - start;
+      long elapsed = System.nanoTime() - start;
+      return new Timing(elapsed, PROCESS.getProcessCpuTime() - cpuStart);
     }
   }
 
