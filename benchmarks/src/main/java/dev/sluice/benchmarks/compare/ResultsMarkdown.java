@@ -1,5 +1,6 @@
 package dev.sluice.benchmarks.compare;
 
+import dev.sluice.benchmarks.MarkdownTable;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -103,25 +104,17 @@ public final class ResultsMarkdown {
       Map<String, Measured> run = results.getOrDefault(row, Map.of());
       Measured kafkaStreams = run.get(row.kafkaStreams());
       Measured sluice = row.sluice() == null ? null : run.get(row.sluice());
-      out.append("| ")
-          .append(row.workload())
-          .append(" | ")
-          .append(throughput(kafkaStreams))
-          .append(" | ")
-          .append(throughput(sluice))
-          .append(" | ")
-          .append(ratio(sluice, kafkaStreams))
-          .append(" | ")
-          .append(bytes(kafkaStreams))
-          .append(" | ")
-          .append(bytes(sluice))
-          .append(" | ")
-          .append(cycles(kafkaStreams))
-          .append(" | ")
-          .append(cycles(sluice))
-          .append(" | ")
-          .append(cpuRatio(kafkaStreams, sluice))
-          .append(" |\n");
+      out.append(
+          MarkdownTable.row(
+              row.workload(),
+              throughput(kafkaStreams),
+              throughput(sluice),
+              ratio(sluice, kafkaStreams),
+              bytes(kafkaStreams),
+              bytes(sluice),
+              cycles(kafkaStreams),
+              cycles(sluice),
+              cpuRatio(kafkaStreams, sluice)));
       if (!row.note().isEmpty()) {
         notes.append("- ").append(row.workload()).append(": ").append(row.note()).append('\n');
       }
@@ -142,19 +135,14 @@ public final class ResultsMarkdown {
     for (Comparison.Extra row : comparison.extras()) {
       Map<String, Measured> run = runOf(row);
       Measured measured = run.get(row.benchmark());
-      out.append("| ")
-          .append(row.label())
-          .append(" | ")
-          .append(throughput(measured))
-          .append(" | ")
-          .append(bytes(measured))
-          .append(" | ")
-          .append(ratio(measured, run.get(row.versus())))
-          .append(" | ")
-          .append(cycles(measured))
-          .append(" | ")
-          .append(cpuRatio(run.get(row.versus()), measured))
-          .append(" |\n");
+      out.append(
+          MarkdownTable.row(
+              row.label(),
+              throughput(measured),
+              bytes(measured),
+              ratio(measured, run.get(row.versus())),
+              cycles(measured),
+              cpuRatio(run.get(row.versus()), measured)));
     }
   }
 

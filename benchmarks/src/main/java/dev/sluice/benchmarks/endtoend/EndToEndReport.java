@@ -1,5 +1,6 @@
 package dev.sluice.benchmarks.endtoend;
 
+import dev.sluice.benchmarks.MarkdownTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,23 +80,16 @@ final class EndToEndReport {
       Optional<RunResult> streams = best(workload, "kafka-streams");
       Optional<RunResult> passthrough = best(workload, "passthrough");
       Optional<RunResult> logged = best(workload, "passthrough-changelog");
-      md.append("| ")
-          .append(workload.name())
-          .append(" | ")
-          .append(rate(workload, "sluice", sluice))
-          .append(" | ")
-          .append(rate(workload, "kafka-streams", streams))
-          .append(" | ")
-          .append(rate(workload, "passthrough", passthrough))
-          .append(" | ")
-          .append(rate(workload, "passthrough-changelog", logged))
-          .append(" | ")
-          .append(ratio(sluice, streams))
-          .append(" | ")
-          .append(ratio(sluice, passthrough))
-          .append(" | ")
-          .append(ratio(sluice, logged))
-          .append(" |\n");
+      md.append(
+          MarkdownTable.row(
+              workload.name(),
+              rate(workload, "sluice", sluice),
+              rate(workload, "kafka-streams", streams),
+              rate(workload, "passthrough", passthrough),
+              rate(workload, "passthrough-changelog", logged),
+              ratio(sluice, streams),
+              ratio(sluice, passthrough),
+              ratio(sluice, logged)));
     }
     md.append("\nTargets (issue): Sluice / KS ≥ 1.3; Sluice within 1.2× of the passthrough")
         .append(" (Sluice / passthrough ≥ 0.83).\n\n");
@@ -121,23 +115,16 @@ final class EndToEndReport {
       double streams = medianCpu(workload, "kafka-streams");
       double passthrough = medianCpu(workload, "passthrough");
       double logged = medianCpu(workload, "passthrough-changelog");
-      md.append("| ")
-          .append(workload.name())
-          .append(" | ")
-          .append(micros(sluice))
-          .append(" | ")
-          .append(micros(streams))
-          .append(" | ")
-          .append(micros(passthrough))
-          .append(" | ")
-          .append(micros(logged))
-          .append(" | ")
-          .append(cpuRatio(streams, sluice))
-          .append(" | ")
-          .append(cpuRatio(passthrough, sluice))
-          .append(" | ")
-          .append(cpuRatio(logged, sluice))
-          .append(" |\n");
+      md.append(
+          MarkdownTable.row(
+              workload.name(),
+              micros(sluice),
+              micros(streams),
+              micros(passthrough),
+              micros(logged),
+              cpuRatio(streams, sluice),
+              cpuRatio(passthrough, sluice),
+              cpuRatio(logged, sluice)));
     }
     md.append("\n");
   }
