@@ -190,8 +190,13 @@ public final class CompareMain {
           new ProcessBuilder("perf", "stat", "-x", ",", "-e", CYCLES, "true")
               .redirectErrorStream(true)
               .start();
+      // perf prints a few lines: they fit the pipe, so waiting first cannot block it
+      if (!perf.waitFor(30, TimeUnit.SECONDS)) {
+        perf.destroyForcibly();
+        return false;
+      }
       String output = new String(perf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!perf.waitFor(30, TimeUnit.SECONDS) || perf.exitValue() != 0) {
+      if (perf.exitValue() != 0) {
         return false;
       }
       // A counted event prints its count first; an unusable one prints "<not supported>".

@@ -156,12 +156,7 @@ public final class CachingBytesStore implements BytesStore {
     if (dirtyEntries.isEmpty() && appliedOffset == NO_OFFSET) {
       return;
     }
-    List<CacheEntry> entries = new ArrayList<>(dirtyEntries.size());
-    for (CacheEntry entry = dirtyEntries.eldest(); entry != null; ) {
-      entries.add(entry);
-      entry = dirtyEntries.newer(entry);
-    }
-    writeBelow(entries, appliedOffset);
+    writeBelow(dirtyEntries.toList(), appliedOffset);
   }
 
   /** Writes dirty entries to the store below in one batch, marks them clean, then notifies. */
@@ -276,9 +271,8 @@ public final class CachingBytesStore implements BytesStore {
   @Override
   public long approximateNumEntries() {
     long pending = 0;
-    for (CacheEntry entry = dirtyEntries.eldest(); entry != null; ) {
+    for (CacheEntry entry : dirtyEntries.toList()) {
       pending += entry.value != null ? 1 : 0;
-      entry = dirtyEntries.newer(entry);
     }
     return inner.approximateNumEntries() + pending;
   }

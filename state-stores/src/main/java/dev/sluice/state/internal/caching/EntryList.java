@@ -1,5 +1,8 @@
 package dev.sluice.state.internal.caching;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A doubly linked list of {@link CacheEntry}s threaded through the entries' own link fields, eldest
  * to youngest: adding, removing and moving an entry to the youngest end cost no allocation and no
@@ -38,8 +41,20 @@ final class EntryList {
     return eldest;
   }
 
-  /** The entry after {@code entry} towards the youngest end, or null. */
-  CacheEntry newer(CacheEntry entry) {
+  /**
+   * The entries, eldest first, copied: the list may change while a caller works through them.
+   *
+   * @return a new list
+   */
+  List<CacheEntry> toList() {
+    List<CacheEntry> entries = new ArrayList<>(size);
+    for (CacheEntry entry = eldest; entry != null; entry = newer(entry)) {
+      entries.add(entry);
+    }
+    return entries;
+  }
+
+  private CacheEntry newer(CacheEntry entry) {
     return dirtyLinks ? entry.newerDirty : entry.newer;
   }
 
