@@ -13,32 +13,19 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * The end-to-end harness: W1 and W2 on one in-process broker, each run by Sluice, Kafka Streams and
- * a raw consumer→producer passthrough, timed from application start until every input offset is
- * committed; writes the report (see {@link EndToEndReport}).
+ * The end-to-end harness: W1 and W2 on one broker in this JVM, each run by Sluice, Kafka Streams
+ * and a raw consumer→producer passthrough, each of them in its own JVM ({@link AppProcess}), timed
+ * from application start until every input offset is committed; writes the report (see {@link
+ * EndToEndReport}).
  *
  * <p>Usage: {@code EndToEndMain <report.md> [--records=N] [--workloads=W1,W2]
- * [--systems=sluice,kafka-streams,passthrough,passthrough-changelog] [--rounds=2]
- * [--commit-interval-ms=100] [--warmup-records=100000]}. Round 0 in the output is the warm-up,
+ * [--systems=sluice,kafka-streams,passthrough,passthrough-changelog] [--rounds=3]
+ * [--commit-interval-ms=100] [--warmup-records=1000000]}. Round 0 in the output is the warm-up,
  * which is not reported.
  */
 public final class EndToEndMain {
-  private static final Map<String, Workload> WORKLOADS = new LinkedHashMap<>();
-  private static final Map<String, StreamSystem> SYSTEMS = new LinkedHashMap<>();
-
-  static {
-    for (Workload workload : List.of(new W1Workload(), new W2Workload())) {
-      WORKLOADS.put(workload.name(), workload);
-    }
-    for (StreamSystem system :
-        List.of(
-            new SluiceSystem(),
-            new KafkaStreamsSystem(),
-            new PassthroughSystem(),
-            PassthroughSystem.withChangelog())) {
-      SYSTEMS.put(system.name(), system);
-    }
-  }
+  /** The {@code -Xmx} of each application JVM, as of the harness's. */
+  static final String APP_HEAP = "2g";
 
   private EndToEndMain() {}
 
@@ -54,8 +41,8 @@ public final class EndToEndMain {
     }
     Path report = Path.of(args[0]);
     RunSettings settings = RunSettings.parse(Arrays.asList(args).subList(1, args.length));
-    List<Workload> workloads = settings.workloads().stream().map(EndToEndMain::workload).toList();
-    settings.systems().forEach(EndToEndMain::system);
+    List<Workload> workloads = settings.workloads().stream().map(Catalog::workload).toList();
+    settings.systems().forEach(Catalog::system);
     List<RunResult> results = new ArrayList<>();
     String loadBefore = Machine.loadAverage();
     try (EmbeddedKafka kafka = EmbeddedKafka.inProcess();
@@ -64,18 +51,7 @@ public final class EndToEndMain {
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
       TimedRun timedRun = new TimedRun(kafka, admin, settings.commitIntervalMs());
       for (Workload workload : workloads) {
-        if (settings.warmupRecords() > 0) {
-          InputRecords warmup = workload.generate(settings.warmupRecords());
-          for (String systemName : settings.systems()) {
-            runOne(timedRun, workload, warmup, system(systemName), 0);
-          }
-        }
-        InputRecords input = workload.generate(settings.records());
-        for (int round = 1; round <= settings.rounds(); round++) {
-          for (String systemName : settings.systemsInRound(round)) {
-            results.add(runOne(timedRun, workload, input, system(systemName), round));
-          }
-        }
+        results.addAll(runWorkload(timedRun, workload, settings));
       }
     }
     String load = "load average " + loadBefore + " before, " + Machine.loadAverage() + " after";
@@ -85,15 +61,42 @@ public final class EndToEndMain {
     System.out.println("wrote " + report);
   }
 
-  private static RunResult runOne(
-      TimedRun timedRun, Workload workload, InputRecords input, StreamSystem system, int round) {
+  /** Warm-up and timed rounds of one workload, each system in its own JVM for all of them. */
+  private static List<RunResult> runWorkload(
+      TimedRun timedRun, Workload workload, RunSettings settings) {
+    Map<String, AppProcess> apps = new LinkedHashMap<>();
     try {
-      RunResult result = timedRun.run(workload, input, system, round);
+      for (String system : settings.systems()) {
+        apps.put(system, AppProcess.launch(system, workload, APP_HEAP));
+      }
+      if (settings.warmupRecords() > 0) {
+        InputRecords warmup = workload.generate(settings.warmupRecords());
+        for (String system : settings.systems()) {
+          runOne(timedRun, workload, warmup, apps.get(system), 0);
+        }
+      }
+      InputRecords input = workload.generate(settings.records());
+      List<RunResult> results = new ArrayList<>();
+      for (int round = 1; round <= settings.rounds(); round++) {
+        for (String system : settings.systemsInRound(round)) {
+          results.add(runOne(timedRun, workload, input, apps.get(system), round));
+        }
+      }
+      return results;
+    } finally {
+      apps.values().forEach(AppProcess::close);
+    }
+  }
+
+  private static RunResult runOne(
+      TimedRun timedRun, Workload workload, InputRecords input, AppProcess app, int round) {
+    try {
+      RunResult result = timedRun.run(workload, input, app, round);
       System.out.printf(
           Locale.ROOT,
           "%s %-13s round %d: %6.2f s, %,10.0f records/s, %d outputs%n",
           workload.name(),
-          system.name(),
+          app.system(),
           round,
           result.elapsedNanos() / 1e9,
           result.recordsPerSecond(),
@@ -101,26 +104,9 @@ public final class EndToEndMain {
       return result;
     } catch (RuntimeException e) {
       System.out.printf(
-          Locale.ROOT, "%s %-13s round %d: FAILED %s%n", workload.name(), system.name(), round, e);
+          Locale.ROOT, "%s %-13s round %d: FAILED %s%n", workload.name(), app.system(), round, e);
       e.printStackTrace();
-      return RunResult.failed(workload.name(), system.name(), round, e.toString());
+      return RunResult.failed(workload.name(), app.system(), round, e.toString());
     }
-  }
-
-  private static Workload workload(String name) {
-    Workload workload = WORKLOADS.get(name.toUpperCase(Locale.ROOT));
-    if (workload == null) {
-      throw new IllegalArgumentException(
-          "unknown workload " + name + "; known: " + WORKLOADS.keySet());
-    }
-    return workload;
-  }
-
-  private static StreamSystem system(String name) {
-    StreamSystem system = SYSTEMS.get(name);
-    if (system == null) {
-      throw new IllegalArgumentException("unknown system " + name + "; known: " + SYSTEMS.keySet());
-    }
-    return system;
   }
 }

@@ -8,7 +8,9 @@ package dev.sluice.benchmarks.endtoend;
  * @param round 1-based round
  * @param records input records processed
  * @param elapsedNanos from application start until every input offset was committed; 0 if failed
- * @param cpuNanos CPU time of the whole JVM (application, broker, harness) over the same span
+ * @param appCpuNanos CPU time of the application's JVM over the same span
+ * @param brokerCpuNanos CPU time of the harness JVM (the broker, and the harness polling offsets)
+ *     over the same span
  * @param outputs output records written
  * @param failure why the run failed, or null
  */
@@ -18,12 +20,13 @@ record RunResult(
     int round,
     long records,
     long elapsedNanos,
-    long cpuNanos,
+    long appCpuNanos,
+    long brokerCpuNanos,
     long outputs,
     String failure) {
 
   static RunResult failed(String workload, String system, int round, String failure) {
-    return new RunResult(workload, system, round, 0, 0, 0, 0, failure);
+    return new RunResult(workload, system, round, 0, 0, 0, 0, 0, failure);
   }
 
   boolean succeeded() {
@@ -40,11 +43,20 @@ record RunResult(
   }
 
   /**
-   * CPU time of the JVM per input record, over the timed part.
+   * CPU time of the application's JVM per input record, over the timed part.
    *
    * @return microseconds, or NaN for a failed run
    */
-  double cpuMicrosPerRecord() {
-    return succeeded() ? cpuNanos / 1e3 / records : Double.NaN;
+  double appCpuMicrosPerRecord() {
+    return succeeded() ? appCpuNanos / 1e3 / records : Double.NaN;
+  }
+
+  /**
+   * CPU time of the broker's JVM per input record, over the timed part.
+   *
+   * @return microseconds, or NaN for a failed run
+   */
+  double brokerCpuMicrosPerRecord() {
+    return succeeded() ? brokerCpuNanos / 1e3 / records : Double.NaN;
   }
 }

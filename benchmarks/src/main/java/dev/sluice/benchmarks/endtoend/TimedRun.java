@@ -23,7 +23,7 @@ import org.apache.kafka.common.TopicPartition;
  * output is checked and everything the run created is removed.
  */
 final class TimedRun {
-  // The JVM's CPU time: application, broker and harness share it, so it prices a run's whole work.
+  // This JVM's CPU time: the broker's (and the harness's offset polling) while an app runs.
   private static final com.sun.management.OperatingSystemMXBean PROCESS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -54,13 +54,13 @@ final class TimedRun {
    *
    * @param workload what to run
    * @param input its pre-generated input
-   * @param system where to run it
+   * @param app the application JVM to run it in
    * @param round 1-based round, for names and the report
    * @return the measurement
    * @throws IllegalStateException if the app fails, misses the deadline or writes a wrong output
    */
-  RunResult run(Workload workload, InputRecords input, StreamSystem system, int round) {
-    String prefix = (workload.name() + "-" + system.name() + "-" + round).toLowerCase(Locale.ROOT);
+  RunResult run(Workload workload, InputRecords input, AppProcess app, int round) {
+    String prefix = (workload.name() + "-" + app.system() + "-" + round).toLowerCase(Locale.ROOT);
     Path stateDir = createStateDir(prefix);
     RunTopics topics =
         new RunTopics(
@@ -73,7 +73,7 @@ final class TimedRun {
       if (Offsets.sum(inputEnds) != input.size()) {
         throw new IllegalStateException("input holds " + Offsets.sum(inputEnds) + " records");
       }
-      Timing timing = timed(workload, system, topics, inputEnds);
+      Timing timing = timed(app, topics, inputEnds);
       OutputReader output =
           new OutputReader(
               topics.bootstrapServers(),
@@ -82,11 +82,12 @@ final class TimedRun {
       long outputs = workload.checkOutput(output, input);
       return new RunResult(
           workload.name(),
-          system.name(),
+          app.system(),
           round,
           input.size(),
           timing.elapsedNanos(),
-          timing.cpuNanos(),
+          timing.appCpuNanos(),
+          timing.brokerCpuNanos(),
           outputs,
           null);
     } finally {
@@ -95,20 +96,16 @@ final class TimedRun {
     }
   }
 
-  /** Wall-clock and JVM CPU time of one timed part. */
-  private record Timing(long elapsedNanos, long cpuNanos) {}
+  /** Wall-clock time of one timed part, and the CPU time of the application's and this JVM. */
+  private record Timing(long elapsedNanos, long appCpuNanos, long brokerCpuNanos) {}
 
-  private Timing timed(
-      Workload workload, StreamSystem system, RunTopics topics, Map<TopicPartition, Long> ends) {
+  private Timing timed(AppProcess app, RunTopics topics, Map<TopicPartition, Long> ends) {
     long cpuStart = PROCESS.getProcessCpuTime();
     long start = System.nanoTime();
     long deadline = start + RUN_DEADLINE.toNanos();
-    try (StreamSystem.RunningApp app = system.start(workload, topics, commitIntervalMs)) {
+    try (AppProcess.Running running = app.start(topics, commitIntervalMs)) {
       while (!offsets.allCommitted(topics.applicationId(), ends)) {
-        String failure = app.failure();
-        if (failure != null) {
-          throw new IllegalStateException(failure);
-        }
+        running.checkRunning();
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
               "input offsets not committed within "
@@ -119,7 +116,8 @@ final class TimedRun {
         sleep(POLL_MS);
       }
       long elapsed = System.nanoTime() - start;
-      return new Timing(elapsed, PROCESS.getProcessCpuTime() - cpuStart);
+      long brokerCpu = PROCESS.getProcessCpuTime() - cpuStart;
+      return new Timing(elapsed, running.cpuNanos(), brokerCpu);
     }
   }
 

@@ -1,0 +1,102 @@
+package dev.sluice.benchmarks.endtoend;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The JVM of the application under test, started by {@link AppProcess}: it runs one system on one
+ * workload, one run at a time, on commands read from standard input, and answers on standard output
+ * (lines starting with {@value #REPLY}; anything else there is the application's own output). Its
+ * JIT compiler and garbage collector serve that application alone, as in a real deployment, and its
+ * CPU time is the application's cost.
+ *
+ * <p>Commands, fields separated by tabs: {@code start} with commit interval, bootstrap servers,
+ * input, output, application id and state directory, answered {@code started <cpu>}; {@code
+ * status}, answered {@code ok <cpu>} or {@code failed <why>}; {@code stop}, answered {@code
+ * stopped}. {@code <cpu>} is this JVM's CPU time in nanoseconds. Any command may be answered {@code
+ * failed <why>}. The end of the input stops the running application and ends the JVM.
+ */
+public final class AppHost {
+  static final String REPLY = "@e2e ";
+
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private final StreamSystem system;
+  private final Workload workload;
+  private final PrintStream replies;
+  private StreamSystem.RunningApp app;
+
+  private AppHost(StreamSystem system, Workload workload, PrintStream replies) {
+    this.system = system;
+    this.workload = workload;
+    this.replies = replies;
+  }
+
+  /**
+   * Serves commands until standard input ends.
+   *
+   * @param args the system name and the workload name
+   * @throws IOException if standard input cannot be read
+   */
+  public static void main(String[] args) throws IOException {
+    AppHost host = new AppHost(Catalog.system(args[0]), Catalog.workload(args[1]), System.out);
+    BufferedReader commands =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    try {
+      for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+        host.serve(line.split("\t"));
+      }
+    } finally {
+      host.stop();
+    }
+    System.exit(0);
+  }
+
+  private void serve(String[] command) {
+    try {
+      switch (command[0]) {
+        case "start" -> start(command);
+        case "status" -> {
+          String failure = app == null ? "no application running" : app.failure();
+          reply(failure == null ? "ok " + PROCESS.getProcessCpuTime() : "failed " + failure);
+        }
+        case "stop" -> {
+          stop();
+          reply("stopped");
+        }
+        default -> reply("failed unknown command " + command[0]);
+      }
+    } catch (RuntimeException e) {
+      reply("failed " + e);
+    }
+  }
+
+  private void start(String[] command) {
+    if (app != null) {
+      throw new IllegalStateException("an application is already running");
+    }
+    long cpu = PROCESS.getProcessCpuTime();
+    RunTopics topics =
+        new RunTopics(command[2], command[3], command[4], command[5], Path.of(command[6]));
+    app = system.start(workload, topics, Long.parseLong(command[1]));
+    reply("started " + cpu);
+  }
+
+  private void stop() {
+    if (app != null) {
+      app.close();
+      app = null;
+    }
+  }
+
+  private void reply(String message) {
+    replies.println(REPLY + message.replace('\n', ' '));
+    replies.flush();
+  }
+}
