@@ -3,8 +3,13 @@ package dev.sluice.benchmarks.endtoend;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -18,42 +23,49 @@ import java.nio.file.Path;
  * <p>Commands, fields separated by tabs: {@code start} with commit interval, bootstrap servers,
  * input, output, application id and state directory, answered {@code started <cpu>}; {@code
  * status}, answered {@code ok <cpu>} or {@code failed <why>}; {@code stop}, answered {@code
- * stopped}. {@code <cpu>} is this JVM's CPU time in nanoseconds. Any command may be answered {@code
- * failed <why>}. The end of the input stops the running application and ends the JVM.
+ * stopped}. {@code <cpu>} is this JVM's CPU time in nanoseconds and its JIT compilers' time in
+ * milliseconds. Any command may be answered {@code failed <why>}. The end of the connection stops
+ * the running application and ends the JVM.
  */
 public final class AppHost {
-  static final String REPLY = "@e2e ";
-
   private static final com.sun.management.OperatingSystemMXBean PROCESS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   private final StreamSystem system;
   private final Workload workload;
-  private final PrintStream replies;
+  private final Writer replies;
   private StreamSystem.RunningApp app;
 
-  private AppHost(StreamSystem system, Workload workload, PrintStream replies) {
+  private AppHost(StreamSystem system, Workload workload, Writer replies) {
     this.system = system;
     this.workload = workload;
     this.replies = replies;
   }
 
   /**
-   * Serves commands until standard input ends.
+   * Connects to the harness and serves its commands until it closes the connection.
    *
-   * @param args the system name and the workload name
-   * @throws IOException if standard input cannot be read
+   * @param args the harness's loopback port, the system name and the workload name
+   * @throws IOException if the connection fails
    */
   public static void main(String[] args) throws IOException {
-    AppHost host = new AppHost(Catalog.system(args[0]), Catalog.workload(args[1]), System.out);
-    BufferedReader commands =
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try {
-      for (String line = commands.readLine(); line != null; line = commands.readLine()) {
-        host.serve(line.split("\t"));
+    try (Socket harness = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
+      BufferedReader commands =
+          new BufferedReader(
+              new InputStreamReader(harness.getInputStream(), StandardCharsets.UTF_8));
+      AppHost host =
+          new AppHost(
+              Catalog.system(args[1]),
+              Catalog.workload(args[2]),
+              new OutputStreamWriter(harness.getOutputStream(), StandardCharsets.UTF_8));
+      try {
+        for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+          host.serve(line.split("\t"));
+        }
+      } finally {
+        host.stop();
       }
-    } finally {
-      host.stop();
     }
     System.exit(0);
   }
@@ -64,7 +76,7 @@ public final class AppHost {
         case "start" -> start(command);
         case "status" -> {
           String failure = app == null ? "no application running" : app.failure();
-          reply(failure == null ? "ok " + PROCESS.getProcessCpuTime() : "failed " + failure);
+          reply(failure == null ? "ok " + usage() : "failed " + failure);
         }
         case "stop" -> {
           stop();
@@ -81,11 +93,16 @@ public final class AppHost {
     if (app != null) {
       throw new IllegalStateException("an application is already running");
     }
-    long cpu = PROCESS.getProcessCpuTime();
+    String usage = usage();
     RunTopics topics =
         new RunTopics(command[2], command[3], command[4], command[5], Path.of(command[6]));
     app = system.start(workload, topics, Long.parseLong(command[1]));
-    reply("started " + cpu);
+    reply("started " + usage);
+  }
+
+  /** This JVM's CPU time (ns) and the JIT compilers' accumulated time (ms), space-separated. */
+  private static String usage() {
+    return PROCESS.getProcessCpuTime() + " " + JIT.getTotalCompilationTime();
   }
 
   private void stop() {
@@ -96,7 +113,11 @@ public final class AppHost {
   }
 
   private void reply(String message) {
-    replies.println(REPLY + message.replace('\n', ' '));
-    replies.flush();
+    try {
+      replies.write(message.replace('\n', ' ') + "\n");
+      replies.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the harness is gone", e);
+    }
   }
 }

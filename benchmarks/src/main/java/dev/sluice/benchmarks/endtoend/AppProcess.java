@@ -4,65 +4,77 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One system's application JVM for one workload: a child {@link AppHost} started with this JVM's
  * Java and class path, kept for every run of that workload so its JIT compiler warms up on the
- * warm-up run and then serves the timed ones. Every wait on it is bounded; {@link #close()} ends it
- * (forcibly if it does not leave on its own).
+ * warm-up run and then serves the timed ones. Commands and answers travel over a loopback
+ * connection the child opens back to this JVM; the child's own output is inherited. Every wait on
+ * it is bounded; after a failed exchange it is broken and refuses further commands; {@link
+ * #close()} ends it (forcibly if it does not leave on its own).
  */
 final class AppProcess implements AutoCloseable {
   private static final Duration REPLY_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(90);
-  private static final String EXITED = "exited";
 
   private final String system;
   private final Process process;
+  private final Socket connection;
+  private final BufferedReader replies;
   private final Writer commands;
-  private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+  private String broken;
 
-  private AppProcess(String system, Process process) {
+  private AppProcess(String system, Process process, Socket connection) throws IOException {
     this.system = system;
     this.process = process;
-    this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-    Thread reader = new Thread(this::readReplies, "e2e-" + system + "-replies");
-    reader.setDaemon(true);
-    reader.start();
+    this.connection = connection;
+    connection.setSoTimeout((int) REPLY_TIMEOUT.toMillis());
+    this.replies =
+        new BufferedReader(
+            new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+    this.commands = new OutputStreamWriter(connection.getOutputStream(), StandardCharsets.UTF_8);
   }
 
   /**
-   * Starts the application JVM of a system for a workload.
+   * Starts the application JVM of a system for a workload and waits until it is connected.
    *
    * @param system the system's name
    * @param workload the workload
    * @param maxHeap the child's {@code -Xmx}, e.g. {@code 2g}
    * @return the running JVM, waiting for commands
+   * @throws IllegalStateException if it cannot be started or does not connect in time
    */
   static AppProcess launch(String system, Workload workload, String maxHeap) {
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx" + maxHeap,
-            "-cp",
-            System.getProperty("java.class.path"),
-            AppHost.class.getName(),
-            system,
-            workload.name());
-    try {
-      return new AppProcess(
-          system,
-          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      listener.setSoTimeout((int) REPLY_TIMEOUT.toMillis());
+      List<String> command =
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-Xmx" + maxHeap,
+              "-cp",
+              System.getProperty("java.class.path"),
+              AppHost.class.getName(),
+              Integer.toString(listener.getLocalPort()),
+              system,
+              workload.name());
+      Process process = new ProcessBuilder(command).inheritIO().start();
+      try {
+        return new AppProcess(system, process, listener.accept());
+      } catch (IOException e) {
+        process.destroyForcibly();
+        throw e;
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the JVM of " + system, e);
+      throw new IllegalStateException("cannot start the JVM of " + system + ": " + e, e);
     }
   }
 
@@ -90,26 +102,27 @@ final class AppProcess implements AutoCloseable {
                 topics.output(),
                 topics.applicationId(),
                 topics.stateDir().toString()));
-    return new Running(cpuOf(expect(reply, "started ")));
+    return new Running(Usage.parse(expect(reply, "started ")));
   }
 
   /** The application running in the child, from {@link #start}. */
   final class Running implements AutoCloseable {
-    private final long cpuAtStart;
+    private final Usage atStart;
 
-    private Running(long cpuAtStart) {
-      this.cpuAtStart = cpuAtStart;
+    private Running(Usage atStart) {
+      this.atStart = atStart;
     }
 
     /**
-     * The child's CPU time since the application was started (its application threads, JIT compiler
-     * and garbage collector).
+     * What the child has spent since the application was started: CPU time (its application
+     * threads, JIT compilers and garbage collector) and JIT compilation time.
      *
-     * @return nanoseconds
+     * @return the usage
      * @throws IllegalStateException naming the cause, if the application has failed
      */
-    long cpuNanos() {
-      return cpuOf(expect(ask("status"), "ok ")) - cpuAtStart;
+    Usage usage() {
+      Usage now = Usage.parse(expect(ask("status"), "ok "));
+      return new Usage(now.cpuNanos() - atStart.cpuNanos(), now.jitMillis() - atStart.jitMillis());
     }
 
     /**
@@ -118,7 +131,7 @@ final class AppProcess implements AutoCloseable {
      * @throws IllegalStateException naming the cause, if it has
      */
     void checkRunning() {
-      cpuNanos();
+      usage();
     }
 
     /** Stops the application (bounded by the child's own close timeouts and the reply timeout). */
@@ -129,28 +142,22 @@ final class AppProcess implements AutoCloseable {
   }
 
   private String ask(String command) {
+    if (broken != null) {
+      throw new IllegalStateException(broken);
+    }
+    String verb = command.split("\t")[0];
     try {
       commands.write(command + "\n");
       commands.flush();
+      String reply = replies.readLine();
+      if (reply != null) {
+        return reply;
+      }
+      broken = "the JVM of " + system + " exited (at " + verb + ")";
     } catch (IOException e) {
-      throw new IllegalStateException("the JVM of " + system + " does not take commands", e);
+      broken = "the JVM of " + system + " did not answer " + verb + ": " + e;
     }
-    String reply;
-    try {
-      reply = replies.poll(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted waiting for " + system, e);
-    }
-    if (reply == null) {
-      throw new IllegalStateException(
-          "the JVM of " + system + " did not answer " + command.split("\t")[0] + " in time");
-    }
-    if (reply.equals(EXITED)) {
-      replies.add(EXITED);
-      throw new IllegalStateException("the JVM of " + system + " has exited");
-    }
-    return reply;
+    throw new IllegalStateException(broken);
   }
 
   private String expect(String reply, String prefix) {
@@ -161,32 +168,24 @@ final class AppProcess implements AutoCloseable {
     return reply.substring(prefix.length());
   }
 
-  private static long cpuOf(String field) {
-    return Long.parseLong(field.trim());
-  }
-
-  private void readReplies() {
-    try (BufferedReader out =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        if (line.startsWith(AppHost.REPLY)) {
-          replies.add(line.substring(AppHost.REPLY.length()));
-        } else {
-          System.out.println("[" + system + "] " + line);
-        }
-      }
-    } catch (IOException e) {
-      // the child is gone; waiters learn it below
+  /**
+   * A JVM's CPU time and JIT compilation time (the compilers' accumulated time).
+   *
+   * @param cpuNanos CPU time
+   * @param jitMillis compilation time
+   */
+  record Usage(long cpuNanos, long jitMillis) {
+    static Usage parse(String fields) {
+      String[] parts = fields.trim().split(" ");
+      return new Usage(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
     }
-    replies.add(EXITED);
   }
 
-  /** Ends the child: closes its input (it stops its application and exits), then waits. */
+  /** Ends the child: closes the connection (it stops its application and exits), then waits. */
   @Override
   public void close() {
     try {
-      commands.close();
+      connection.close();
     } catch (IOException e) {
       // already gone
     }

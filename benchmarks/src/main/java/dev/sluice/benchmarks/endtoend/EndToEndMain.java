@@ -20,8 +20,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  *
  * <p>Usage: {@code EndToEndMain <report.md> [--records=N] [--workloads=W1,W2]
  * [--systems=sluice,kafka-streams,passthrough,passthrough-changelog] [--rounds=3]
- * [--commit-interval-ms=100] [--warmup-records=1000000]}. Round 0 in the output is the warm-up,
- * which is not reported.
+ * [--commit-interval-ms=100] [--warmup-records=1000000] [--warmup-runs=3]}. Round 0 in the output
+ * is the warm-up, which is not reported.
  */
 public final class EndToEndMain {
   /** The {@code -Xmx} of each application JVM, as of the harness's. */
@@ -71,8 +71,10 @@ public final class EndToEndMain {
       }
       if (settings.warmupRecords() > 0) {
         InputRecords warmup = workload.generate(settings.warmupRecords());
-        for (String system : settings.systems()) {
-          runOne(timedRun, workload, warmup, apps.get(system), 0);
+        for (int run = 0; run < settings.warmupRuns(); run++) {
+          for (String system : settings.systems()) {
+            runOne(timedRun, workload, warmup, apps.get(system), 0);
+          }
         }
       }
       InputRecords input = workload.generate(settings.records());
@@ -94,13 +96,15 @@ public final class EndToEndMain {
       RunResult result = timedRun.run(workload, input, app, round);
       System.out.printf(
           Locale.ROOT,
-          "%s %-13s round %d: %6.2f s, %,10.0f records/s, %d outputs%n",
+          "%s %-13s round %d: %6.2f s, %,10.0f records/s, %d outputs, app CPU %.2f s (JIT %.2f s)%n",
           workload.name(),
           app.system(),
           round,
           result.elapsedNanos() / 1e9,
           result.recordsPerSecond(),
-          result.outputs());
+          result.outputs(),
+          result.appCpuNanos() / 1e9,
+          result.appJitMillis() / 1e3);
       return result;
     } catch (RuntimeException e) {
       System.out.printf(

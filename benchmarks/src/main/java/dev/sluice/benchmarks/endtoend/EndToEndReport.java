@@ -209,10 +209,13 @@ final class EndToEndReport {
         .append(" issue's targets: it shows what durable state costs without a framework.\n");
     md.append("- Per workload, ")
         .append(
-            settings.warmupRecords() > 0
-                ? "each system first runs once untimed on "
+            settings.warmupRecords() > 0 && settings.warmupRuns() > 0
+                ? "each system first runs "
+                    + settings.warmupRuns()
+                    + " times untimed on "
                     + settings.warmupRecords()
-                    + " records (JIT warm-up, not reported), then "
+                    + " records (JIT warm-up, not reported; the JIT compilers' time in each timed"
+                    + " run is in the last table), then "
                 : "each system runs ")
         .append(settings.rounds())
         .append(" timed runs, the order of systems alternating between rounds; the")
@@ -223,9 +226,9 @@ final class EndToEndReport {
 
   private void appendRuns(StringBuilder md) {
     md.append(
-        "## Every run\n\n| Workload | System | Round | Seconds | Records/s | App CPU s | Broker CPU s"
-            + " | Output records |\n");
-    md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        "## Every run\n\n| Workload | System | Round | Seconds | Records/s | App CPU s | App JIT s"
+            + " | Broker CPU s | Output records |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (RunResult run : results) {
       md.append("| ").append(run.workload()).append(" | ").append(run.system());
       md.append(" | ").append(run.round()).append(" | ");
@@ -236,11 +239,13 @@ final class EndToEndReport {
             .append(" | ")
             .append(String.format(Locale.ROOT, "%.2f", run.appCpuNanos() / 1e9))
             .append(" | ")
+            .append(String.format(Locale.ROOT, "%.2f", run.appJitMillis() / 1e3))
+            .append(" | ")
             .append(String.format(Locale.ROOT, "%.2f", run.brokerCpuNanos() / 1e9))
             .append(" | ")
             .append(run.outputs());
       } else {
-        md.append("failed | ").append(run.failure().replace('|', '/')).append(" | | ");
+        md.append("failed | ").append(run.failure().replace('|', '/')).append(" | | | ");
       }
       md.append(" |\n");
     }

@@ -9,6 +9,7 @@ package dev.sluice.benchmarks.endtoend;
  * @param records input records processed
  * @param elapsedNanos from application start until every input offset was committed; 0 if failed
  * @param appCpuNanos CPU time of the application's JVM over the same span
+ * @param appJitMillis time the application JVM's JIT compilers spent over the same span
  * @param brokerCpuNanos CPU time of the harness JVM (the broker, and the harness polling offsets)
  *     over the same span
  * @param outputs output records written
@@ -21,12 +22,13 @@ record RunResult(
     long records,
     long elapsedNanos,
     long appCpuNanos,
+    long appJitMillis,
     long brokerCpuNanos,
     long outputs,
     String failure) {
 
   static RunResult failed(String workload, String system, int round, String failure) {
-    return new RunResult(workload, system, round, 0, 0, 0, 0, 0, failure);
+    return new RunResult(workload, system, round, 0, 0, 0, 0, 0, 0, failure);
   }
 
   boolean succeeded() {

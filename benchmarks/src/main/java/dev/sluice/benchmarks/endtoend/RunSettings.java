@@ -14,9 +14,11 @@ import java.util.List;
  * @param commitIntervalMs the commit interval of every system; the default 100 ms keeps the
  *     timing's resolution (a run ends at the first commit after the last record) well under a run's
  *     length, which 1000 ms does not for 10⁶ records
- * @param warmupRecords input records of one untimed warm-up run per workload and system before the
- *     rounds (0: none); the default, as many as a timed run, leaves the JIT compilers idle during
- *     the timed runs (with 10⁵, C2 still took about a quarter of the two cores in the first rounds)
+ * @param warmupRecords input records of each untimed warm-up run (0: none)
+ * @param warmupRuns untimed warm-up runs per workload and system before the rounds; each system
+ *     runs in a JVM of its own, whose JIT compilers keep compiling methods that run once per batch
+ *     or poll long after the per-record ones: after one warm-up run of 10⁶ records they still spent
+ *     1.5–3 s per timed run of W2, after three about 1 s
  */
 record RunSettings(
     int records,
@@ -24,7 +26,8 @@ record RunSettings(
     List<String> systems,
     int rounds,
     long commitIntervalMs,
-    int warmupRecords) {
+    int warmupRecords,
+    int warmupRuns) {
 
   static final RunSettings DEFAULTS =
       new RunSettings(
@@ -33,11 +36,13 @@ record RunSettings(
           List.of("sluice", "kafka-streams", "passthrough", "passthrough-changelog"),
           3,
           100,
-          1_000_000);
+          1_000_000,
+          3);
 
   /**
    * Parses {@code --records=}, {@code --workloads=}, {@code --systems=}, {@code --rounds=}, {@code
-   * --commit-interval-ms=} and {@code --warmup-records=}; the rest keep their defaults.
+   * --commit-interval-ms=}, {@code --warmup-records=} and {@code --warmup-runs=}; the rest keep
+   * their defaults.
    *
    * @param args the arguments
    * @return the settings
@@ -50,6 +55,7 @@ record RunSettings(
     int rounds = DEFAULTS.rounds;
     long commitIntervalMs = DEFAULTS.commitIntervalMs;
     int warmupRecords = DEFAULTS.warmupRecords;
+    int warmupRuns = DEFAULTS.warmupRuns;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String value = eq < 0 ? "" : arg.substring(eq + 1);
@@ -60,15 +66,17 @@ record RunSettings(
         case "--rounds" -> rounds = Integer.parseInt(value);
         case "--commit-interval-ms" -> commitIntervalMs = Long.parseLong(value);
         case "--warmup-records" -> warmupRecords = Integer.parseInt(value);
+        case "--warmup-runs" -> warmupRuns = Integer.parseInt(value);
         default ->
             throw new IllegalArgumentException(
                 "unknown argument "
                     + arg
                     + "; use --records=, --workloads=, --systems=, --rounds=,"
-                    + " --commit-interval-ms=, --warmup-records=");
+                    + " --commit-interval-ms=, --warmup-records=, --warmup-runs=");
       }
     }
-    return new RunSettings(records, workloads, systems, rounds, commitIntervalMs, warmupRecords);
+    return new RunSettings(
+        records, workloads, systems, rounds, commitIntervalMs, warmupRecords, warmupRuns);
   }
 
   /**
@@ -101,6 +109,8 @@ record RunSettings(
         + " --commit-interval-ms="
         + commitIntervalMs
         + " --warmup-records="
-        + warmupRecords;
+        + warmupRecords
+        + " --warmup-runs="
+        + warmupRuns;
   }
 }

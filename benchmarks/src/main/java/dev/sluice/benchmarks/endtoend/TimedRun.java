@@ -86,7 +86,8 @@ final class TimedRun {
           round,
           input.size(),
           timing.elapsedNanos(),
-          timing.appCpuNanos(),
+          timing.app().cpuNanos(),
+          timing.app().jitMillis(),
           timing.brokerCpuNanos(),
           outputs,
           null);
@@ -97,7 +98,7 @@ final class TimedRun {
   }
 
   /** Wall-clock time of one timed part, and the CPU time of the application's and this JVM. */
-  private record Timing(long elapsedNanos, long appCpuNanos, long brokerCpuNanos) {}
+  private record Timing(long elapsedNanos, AppProcess.Usage app, long brokerCpuNanos) {}
 
   private Timing timed(AppProcess app, RunTopics topics, Map<TopicPartition, Long> ends) {
     long cpuStart = PROCESS.getProcessCpuTime();
@@ -117,7 +118,7 @@ final class TimedRun {
       }
       long elapsed = System.nanoTime() - start;
       long brokerCpu = PROCESS.getProcessCpuTime() - cpuStart;
-      return new Timing(elapsed, running.cpuNanos(), brokerCpu);
+      return new Timing(elapsed, running.usage(), brokerCpu);
     }
   }
 
