@@ -50,14 +50,16 @@ public final class AppHost {
    * @throws IOException if the connection fails
    */
   public static void main(String[] args) throws IOException {
+    StreamSystem system = Catalog.system(args[1]);
+    Workload workload = Catalog.workload(args[2]);
     try (Socket harness = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
       BufferedReader commands =
           new BufferedReader(
               new InputStreamReader(harness.getInputStream(), StandardCharsets.UTF_8));
       AppHost host =
           new AppHost(
-              Catalog.system(args[1]),
-              Catalog.workload(args[2]),
+              system,
+              workload,
               new OutputStreamWriter(harness.getOutputStream(), StandardCharsets.UTF_8));
       try {
         for (String line = commands.readLine(); line != null; line = commands.readLine()) {

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class AppProcess implements AutoCloseable {
   private static final Duration REPLY_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(90);
+  private static final int ACCEPT_SLICE_MS = 200;
 
   private final String system;
   private final Process process;
@@ -51,11 +53,10 @@ final class AppProcess implements AutoCloseable {
    * @param workload the workload
    * @param maxHeap the child's {@code -Xmx}, e.g. {@code 2g}
    * @return the running JVM, waiting for commands
-   * @throws IllegalStateException if it cannot be started or does not connect in time
+   * @throws IllegalStateException if it cannot be started, exits, or does not connect in time
    */
   static AppProcess launch(String system, Workload workload, String maxHeap) {
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      listener.setSoTimeout((int) REPLY_TIMEOUT.toMillis());
       List<String> command =
           List.of(
               Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -68,13 +69,33 @@ final class AppProcess implements AutoCloseable {
               workload.name());
       Process process = new ProcessBuilder(command).inheritIO().start();
       try {
-        return new AppProcess(system, process, listener.accept());
-      } catch (IOException e) {
+        return new AppProcess(system, process, accept(listener, process));
+      } catch (IOException | RuntimeException e) {
         process.destroyForcibly();
         throw e;
       }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start the JVM of " + system + ": " + e, e);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot start the JVM of " + system + ": " + e.getMessage(), e);
+    }
+  }
+
+  // Waits for the child to connect, in short slices so that a child that dies is noticed at once.
+  private static Socket accept(ServerSocket listener, Process process) throws IOException {
+    listener.setSoTimeout(ACCEPT_SLICE_MS);
+    long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        return listener.accept();
+      } catch (SocketTimeoutException e) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(
+              "the JVM exited with code " + process.exitValue() + " before connecting");
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the JVM did not connect within " + REPLY_TIMEOUT);
+        }
+      }
     }
   }
 
