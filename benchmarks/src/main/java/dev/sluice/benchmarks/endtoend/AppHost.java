@@ -15,10 +15,10 @@ import java.nio.file.Path;
 
 /**
  * The JVM of the application under test, started by {@link AppProcess}: it runs one system on one
- * workload, one run at a time, on commands read from standard input, and answers on standard output
- * (lines starting with {@value #REPLY}; anything else there is the application's own output). Its
- * JIT compiler and garbage collector serve that application alone, as in a real deployment, and its
- * CPU time is the application's cost.
+ * workload, one run at a time, on commands read from a loopback connection it opens back to the
+ * harness, and answers on the same connection (the application's own output goes to standard output
+ * and error). Its JIT compiler and garbage collector serve that application alone, as in a real
+ * deployment, and its CPU time is the application's cost.
  *
  * <p>Commands, fields separated by tabs: {@code start} with commit interval, bootstrap servers,
  * input, output, application id and state directory, answered {@code started <cpu>}; {@code
