@@ -28,8 +28,6 @@ import java.nio.file.Path;
  * the running application and ends the JVM.
  */
 public final class AppHost {
-  private static final com.sun.management.OperatingSystemMXBean PROCESS =
-      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   private final StreamSystem system;
@@ -104,7 +102,7 @@ public final class AppHost {
 
   /** This JVM's CPU time (ns) and the JIT compilers' accumulated time (ms), space-separated. */
   private static String usage() {
-    return PROCESS.getProcessCpuTime() + " " + JIT.getTotalCompilationTime();
+    return Machine.processCpuNanos() + " " + JIT.getTotalCompilationTime();
   }
 
   private void stop() {

@@ -7,9 +7,21 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** The machine a run happened on, one line for the report. */
+/** The machine a run happens on: one line for the report, and this JVM's CPU time. */
 final class Machine {
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   private Machine() {}
+
+  /**
+   * This JVM's CPU time so far, all its threads.
+   *
+   * @return nanoseconds
+   */
+  static long processCpuNanos() {
+    return PROCESS.getProcessCpuTime();
+  }
 
   /**
    * Describes this machine: CPU model, cores, memory, JVM, OS.

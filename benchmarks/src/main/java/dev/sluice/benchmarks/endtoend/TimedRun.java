@@ -3,7 +3,6 @@ package dev.sluice.benchmarks.endtoend;
 import dev.sluice.testdriver.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +22,6 @@ import org.apache.kafka.common.TopicPartition;
  * output is checked and everything the run created is removed.
  */
 final class TimedRun {
-  // This JVM's CPU time: the broker's (and the harness's offset polling) while an app runs.
-  private static final com.sun.management.OperatingSystemMXBean PROCESS =
-      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   static final int PARTITIONS = 4;
   private static final Duration RUN_DEADLINE = Duration.ofMinutes(10);
@@ -101,7 +97,7 @@ final class TimedRun {
   private record Timing(long elapsedNanos, AppProcess.Usage app, long brokerCpuNanos) {}
 
   private Timing timed(AppProcess app, RunTopics topics, Map<TopicPartition, Long> ends) {
-    long cpuStart = PROCESS.getProcessCpuTime();
+    long cpuStart = Machine.processCpuNanos(); // this JVM: the broker, and the offset polling
     long start = System.nanoTime();
     long deadline = start + RUN_DEADLINE.toNanos();
     try (AppProcess.Running running = app.start(topics, commitIntervalMs)) {
@@ -117,7 +113,7 @@ final class TimedRun {
         sleep(POLL_MS);
       }
       long elapsed = System.nanoTime() - start;
-      long brokerCpu = PROCESS.getProcessCpuTime() - cpuStart;
+      long brokerCpu = Machine.processCpuNanos() - cpuStart;
       return new Timing(elapsed, running.usage(), brokerCpu);
     }
   }
