@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -137,7 +136,7 @@ final class TaskStores {
       String topic = changelogTopic(spec);
       builder.withChangelog(
           (store, key, value, timestamp) ->
-              collector.send(topic, partition, timestamp, key, value, new RecordHeaders()));
+              collector.sendChangelog(topic, partition, timestamp, key, value));
     }
     if (spec.cached() && factory.cacheBudgetBytes() > 0) {
       ListenerSlot slot = new ListenerSlot();

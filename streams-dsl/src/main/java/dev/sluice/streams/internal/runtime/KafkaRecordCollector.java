@@ -4,7 +4,6 @@ import dev.sluice.streams.StreamsException;
 import dev.sluice.streams.internal.engine.RecordCollector;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
@@ -30,19 +29,17 @@ import org.apache.kafka.common.header.Headers;
  */
 final class KafkaRecordCollector implements RecordCollector {
   private final Producer<byte[], byte[]> producer;
-  private final Set<String> changelogTopics;
   private final AtomicReference<Exception> sendError = new AtomicReference<>();
   private final Map<TopicPartition, Long> ackedOffsets = new HashMap<>();
   private SendBatch open = new SendBatch();
 
-  KafkaRecordCollector(Producer<byte[], byte[]> producer, Set<String> changelogTopics) {
+  KafkaRecordCollector(Producer<byte[], byte[]> producer) {
     this.producer = producer;
-    this.changelogTopics = changelogTopics;
   }
 
   /**
    * The sends between two {@link #mark()}s. Its two callbacks are shared by all its sends, so a
-   * send allocates no lambda; only changelog acks are tracked by offset.
+   * send allocates no lambda; only changelog acks ({@link #sendChangelog}) are tracked by offset.
    */
   final class SendBatch {
     private final AtomicInteger completed = new AtomicInteger();
@@ -80,12 +77,25 @@ final class KafkaRecordCollector implements RecordCollector {
   @Override
   public void send(
       String topic, Integer partition, long timestamp, byte[] key, byte[] value, Headers headers) {
+    SendBatch batch = opened();
+    producer.send(
+        new ProducerRecord<>(topic, partition, timestamp, key, value, copyable(headers)),
+        batch.errorOnly);
+  }
+
+  @Override
+  public void sendChangelog(String topic, int partition, long timestamp, byte[] key, byte[] value) {
+    SendBatch batch = opened();
+    producer.send(
+        new ProducerRecord<>(topic, partition, timestamp, key, value), batch.trackingAcks);
+  }
+
+  // Fails if an earlier send failed; counts one more send in the open batch.
+  private SendBatch opened() {
     checkError();
     SendBatch batch = open;
     batch.sent++;
-    producer.send(
-        new ProducerRecord<>(topic, partition, timestamp, key, value, copyable(headers)),
-        changelogTopics.contains(topic) ? batch.trackingAcks : batch.errorOnly);
+    return batch;
   }
 
   // ProducerRecord copies the headers it is given; no headers need no copy.

@@ -3,14 +3,12 @@ package dev.sluice.streams.internal.runtime;
 import dev.sluice.state.StateStores;
 import dev.sluice.streams.SluiceConfig;
 import dev.sluice.streams.internal.compile.CompiledTopology;
-import dev.sluice.streams.internal.compile.InternalTopic;
 import dev.sluice.streams.internal.engine.GlobalStateStores;
 import dev.sluice.streams.internal.engine.Task;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,22 +85,12 @@ final class StreamThread extends Thread {
     this.consumer = clients.consumer();
     this.restoreConsumer = clients.restoreConsumer();
     this.producer = clients.producer();
-    this.collector = new KafkaRecordCollector(producer, changelogTopics(topology));
+    this.collector = new KafkaRecordCollector(producer);
     this.tasks =
         new ActiveTasks(topology, config, collector, stateStores, stateDirectory, globalStores);
     this.restorer = new ChangelogRestorer(restoreConsumer, consumer, topology.sourceTopics());
     this.commitIntervalMs = config.commitIntervalMs();
     this.listener = listener;
-  }
-
-  private static Set<String> changelogTopics(CompiledTopology topology) {
-    Set<String> topics = new HashSet<>();
-    for (InternalTopic topic : topology.internalTopics()) {
-      if (topic.kind() == InternalTopic.Kind.CHANGELOG) {
-        topics.add(topic.name());
-      }
-    }
-    return topics;
   }
 
   /**

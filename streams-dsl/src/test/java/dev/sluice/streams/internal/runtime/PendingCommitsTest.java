@@ -7,7 +7,6 @@ import dev.sluice.streams.StreamsException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.TopicPartition;
@@ -26,12 +25,15 @@ class PendingCommitsTest {
 
   private final MockProducer<byte[], byte[]> producer =
       new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-  private final KafkaRecordCollector collector =
-      new KafkaRecordCollector(producer, Set.of("app-store-changelog"));
+  private final KafkaRecordCollector collector = new KafkaRecordCollector(producer);
   private final PendingCommits pending = new PendingCommits();
 
   private void send(String topic) {
     collector.send(topic, 0, 1L, new byte[] {1}, new byte[] {2}, null);
+  }
+
+  private void sendChangelog(String topic) {
+    collector.sendChangelog(topic, 0, 1L, new byte[] {1}, new byte[] {2});
   }
 
   private static Map<TopicPartition, OffsetAndMetadata> offsets(long in0, long in1) {
@@ -44,7 +46,7 @@ class PendingCommitsTest {
   @Test
   void offsetsWaitUntilEverySendOfTheirPointAndEarlierPointsIsAcknowledged() {
     send("out");
-    send("app-store-changelog");
+    sendChangelog("app-store-changelog");
     pending.add(collector.mark(), offsets(10, 20));
     send("out");
     pending.add(collector.mark(), offsets(15, 25));
