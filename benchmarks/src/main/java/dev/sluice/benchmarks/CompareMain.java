@@ -73,6 +73,7 @@ public final class CompareMain {
       throw new IllegalArgumentException("usage: CompareMain <output.md> [JMH options]");
     }
     Path output = Path.of(args[0]);
+    CpuTimes runStart = CpuTimes.now();
     Comparison comparison = Comparison.current();
     String[] jmhArgs = Arrays.copyOfRange(args, 1, args.length);
     Map<Comparison.SideBySide, Map<String, Measured>> results = new HashMap<>();
@@ -96,7 +97,7 @@ public final class CompareMain {
     String markdown =
         new ResultsMarkdown(comparison, results)
             .render(
-                MachineDescription.current(),
+                MachineDescription.current(runStart),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 settings,
                 COMMAND);

@@ -1,5 +1,6 @@
 package dev.sluice.benchmarks.compare;
 
+import dev.sluice.benchmarks.CpuTimes;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -16,16 +17,25 @@ import java.util.stream.Stream;
  * @param os operating system, version and architecture
  * @param loadAverage the one-minute system load average when described (negative if unknown): other
  *     work on the machine during the run
+ * @param stealShare the share of the machine's CPU time the hypervisor gave to other guests since
+ *     the run started (NaN if unknown): other work on the host
  */
 public record MachineDescription(
-    String cpu, int cores, long memoryBytes, String jvm, String os, double loadAverage) {
+    String cpu,
+    int cores,
+    long memoryBytes,
+    String jvm,
+    String os,
+    double loadAverage,
+    double stealShare) {
 
   /**
-   * Describes this machine.
+   * Describes this machine, at the end of a run.
    *
+   * @param runStart the machine's CPU times when the run started
    * @return the description
    */
-  public static MachineDescription current() {
+  public static MachineDescription current(CpuTimes runStart) {
     long memory =
         ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os
@@ -42,7 +52,8 @@ public record MachineDescription(
             + " ("
             + System.getProperty("os.arch")
             + ")",
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        CpuTimes.now().stealShareSince(runStart));
   }
 
   private static String cpuModel() {

@@ -1,5 +1,6 @@
 package dev.sluice.benchmarks.compare;
 
+import dev.sluice.benchmarks.CpuTimes;
 import dev.sluice.benchmarks.MarkdownTable;
 import java.time.Instant;
 import java.util.Locale;
@@ -75,6 +76,9 @@ public final class ResultsMarkdown {
             machine.loadAverage() < 0
                 ? "unknown"
                 : String.format(Locale.ROOT, "%.1f", machine.loadAverage()))
+        .append("\n- CPU steal during the run (the machine's CPU time the hypervisor gave to other")
+        .append(" guests): ")
+        .append(CpuTimes.percent(machine.stealShare()))
         .append("\n- JMH: ")
         .append(settings)
         .append('\n');

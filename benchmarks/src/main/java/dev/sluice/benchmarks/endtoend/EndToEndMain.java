@@ -1,5 +1,6 @@
 package dev.sluice.benchmarks.endtoend;
 
+import dev.sluice.benchmarks.CpuTimes;
 import dev.sluice.testdriver.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public final class EndToEndMain {
     settings.systems().forEach(Catalog::system);
     List<RunResult> results = new ArrayList<>();
     String loadBefore = Machine.loadAverage();
+    CpuTimes start = CpuTimes.now();
     try (EmbeddedKafka kafka = EmbeddedKafka.inProcess();
         Admin admin =
             Admin.create(
@@ -54,7 +56,14 @@ public final class EndToEndMain {
         results.addAll(runWorkload(timedRun, workload, settings));
       }
     }
-    String load = "load average " + loadBefore + " before, " + Machine.loadAverage() + " after";
+    String load =
+        "load average "
+            + loadBefore
+            + " before, "
+            + Machine.loadAverage()
+            + " after; CPU steal "
+            + CpuTimes.percent(CpuTimes.now().stealShareSince(start))
+            + " of the machine's CPU time over the whole run";
     EndToEndReport markdown = new EndToEndReport(settings, workloads, results, load);
     System.out.println(markdown.markdown());
     markdown.write(report);

@@ -1,5 +1,6 @@
 package dev.sluice.benchmarks.endtoend;
 
+import dev.sluice.benchmarks.CpuTimes;
 import dev.sluice.benchmarks.MarkdownTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -221,14 +222,17 @@ final class EndToEndReport {
         .append(" timed runs, the order of systems alternating between rounds; the")
         .append(" best run is reported. The application's JVM shares the machine's cores with")
         .append(" the broker's, so compare ratios from the same run, not absolute numbers across")
-        .append(" machines.\n\n");
+        .append(" machines.\n")
+        .append("- CPU steal (last table): the share of the machine's CPU time during that run")
+        .append(" that the hypervisor gave to other guests (`/proc/stat`). Runs with much steal")
+        .append(" are slower and spend more CPU time per record: read them with care.\n\n");
   }
 
   private void appendRuns(StringBuilder md) {
     md.append(
         "## Every run\n\n| Workload | System | Round | Seconds | Records/s | App CPU s | App JIT s"
-            + " | Broker CPU s | Output records |\n");
-    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " | Broker CPU s | CPU steal | Output records |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (RunResult run : results) {
       md.append("| ").append(run.workload()).append(" | ").append(run.system());
       md.append(" | ").append(run.round()).append(" | ");
@@ -243,9 +247,11 @@ final class EndToEndReport {
             .append(" | ")
             .append(String.format(Locale.ROOT, "%.2f", run.brokerCpuNanos() / 1e9))
             .append(" | ")
+            .append(CpuTimes.percent(run.stealShare()))
+            .append(" | ")
             .append(run.outputs());
       } else {
-        md.append("failed | ").append(run.failure().replace('|', '/')).append(" | | | ");
+        md.append("failed | ").append(run.failure().replace('|', '/')).append(" | | | | ");
       }
       md.append(" |\n");
     }

@@ -1,11 +1,12 @@
 package dev.sluice.benchmarks.endtoend;
 
+import dev.sluice.benchmarks.CpuTimes;
+import dev.sluice.benchmarks.compare.MachineDescription;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /** The machine a run happens on: one line for the report, and this JVM's CPU time. */
 final class Machine {
@@ -24,47 +25,23 @@ final class Machine {
   }
 
   /**
-   * Describes this machine: CPU model, cores, memory, JVM, OS.
+   * Describes this machine: CPU model, cores, memory, JVM (with this JVM's heap limit), OS.
    *
    * @return one line
    */
   static String describe() {
-    long memory =
-        ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os
-            ? os.getTotalMemorySize()
-            : -1;
-    return cpuModel()
+    MachineDescription machine = MachineDescription.current(CpuTimes.now());
+    return machine.cpu()
         + ", "
-        + Runtime.getRuntime().availableProcessors()
+        + machine.cores()
         + " cores, "
-        + String.format(Locale.ROOT, "%.1f", memory / (double) (1L << 30))
+        + String.format(Locale.ROOT, "%.1f", machine.memoryBytes() / (double) (1L << 30))
         + " GiB RAM, "
-        + System.getProperty("java.vm.name")
-        + " "
-        + System.getProperty("java.runtime.version")
+        + machine.jvm()
         + " (-Xmx"
         + (Runtime.getRuntime().maxMemory() >> 20)
         + "m), "
-        + System.getProperty("os.name")
-        + " "
-        + System.getProperty("os.version");
-  }
-
-  private static String cpuModel() {
-    Path cpuinfo = Path.of("/proc/cpuinfo");
-    if (!Files.isReadable(cpuinfo)) {
-      return "unknown CPU";
-    }
-    try (Stream<String> lines = Files.lines(cpuinfo)) {
-      return lines
-          .filter(line -> line.startsWith("model name"))
-          .map(line -> line.substring(line.indexOf(':') + 1).trim())
-          .findFirst()
-          .orElse("unknown CPU");
-    } catch (IOException e) {
-      return "unknown CPU";
-    }
+        + machine.os();
   }
 
   /**

@@ -12,6 +12,8 @@ package dev.sluice.benchmarks.endtoend;
  * @param appJitMillis time the application JVM's JIT compilers spent over the same span
  * @param brokerCpuNanos CPU time of the harness JVM (the broker, and the harness polling offsets)
  *     over the same span
+ * @param stealShare the share of the machine's CPU time stolen by the hypervisor for other guests
+ *     over the same span (see {@link dev.sluice.benchmarks.CpuTimes}), NaN if unknown
  * @param outputs output records written
  * @param failure why the run failed, or null
  */
@@ -24,11 +26,12 @@ record RunResult(
     long appCpuNanos,
     long appJitMillis,
     long brokerCpuNanos,
+    double stealShare,
     long outputs,
     String failure) {
 
   static RunResult failed(String workload, String system, int round, String failure) {
-    return new RunResult(workload, system, round, 0, 0, 0, 0, 0, 0, failure);
+    return new RunResult(workload, system, round, 0, 0, 0, 0, 0, Double.NaN, 0, failure);
   }
 
   boolean succeeded() {

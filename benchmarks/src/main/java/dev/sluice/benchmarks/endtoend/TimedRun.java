@@ -1,5 +1,6 @@
 package dev.sluice.benchmarks.endtoend;
 
+import dev.sluice.benchmarks.CpuTimes;
 import dev.sluice.testdriver.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,6 +86,7 @@ final class TimedRun {
           timing.app().cpuNanos(),
           timing.app().jitMillis(),
           timing.brokerCpuNanos(),
+          timing.stealShare(),
           outputs,
           null);
     } finally {
@@ -93,11 +95,16 @@ final class TimedRun {
     }
   }
 
-  /** Wall-clock time of one timed part, and the CPU time of the application's and this JVM. */
-  private record Timing(long elapsedNanos, AppProcess.Usage app, long brokerCpuNanos) {}
+  /**
+   * Wall-clock time of one timed part, the CPU time of the application's and this JVM, and the
+   * share of the machine's CPU time stolen meanwhile.
+   */
+  private record Timing(
+      long elapsedNanos, AppProcess.Usage app, long brokerCpuNanos, double stealShare) {}
 
   private Timing timed(AppProcess app, RunTopics topics, Map<TopicPartition, Long> ends) {
     long cpuStart = Machine.processCpuNanos(); // this JVM: the broker, and the offset polling
+    CpuTimes machineStart = CpuTimes.now();
     long start = System.nanoTime();
     long deadline = start + RUN_DEADLINE.toNanos();
     try (AppProcess.Running running = app.start(topics, commitIntervalMs)) {
@@ -114,7 +121,8 @@ final class TimedRun {
       }
       long elapsed = System.nanoTime() - start;
       long brokerCpu = Machine.processCpuNanos() - cpuStart;
-      return new Timing(elapsed, running.usage(), brokerCpu);
+      return new Timing(
+          elapsed, running.usage(), brokerCpu, CpuTimes.now().stealShareSince(machineStart));
     }
   }
 

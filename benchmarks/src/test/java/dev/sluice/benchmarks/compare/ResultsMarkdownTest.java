@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The results table compares figures of one JMH run: a benchmark measured in two rows' runs
  * (Sluice's half shared by a Kafka Streams row with its cache on and one with it off) shows each
  * run's own figure and ratio, and an extra row uses the run of the Kafka Streams row it is compared
- * against.
+ * against. The machine section tells how much CPU time the host stole during the run.
  */
 class ResultsMarkdownTest {
 
@@ -42,6 +42,8 @@ class ResultsMarkdownTest {
     String markdown = render(runs);
 
     assertThat(markdown)
+        .contains("CPU steal during the run (the machine's CPU time the hypervisor gave to other")
+        .contains(" guests): 5%\n")
         .contains("| W2 cached | 40,000 ± 1 | 160,000 ± 1 | 4.00× |")
         .contains("| W2 uncached | 25,000 ± 1 | 100,000 ± 1 | 4.00× |")
         .contains("| W2 extra | 50,000 ± 1 | 100 | 2.00× |");
@@ -78,7 +80,7 @@ class ResultsMarkdownTest {
   private static String render(Map<Comparison.SideBySide, Map<String, Measured>> runs) {
     return new ResultsMarkdown(COMPARISON, runs)
         .render(
-            new MachineDescription("cpu", 2, 1L << 30, "jvm", "os", 1.0),
+            new MachineDescription("cpu", 2, 1L << 30, "jvm", "os", 1.0, 0.052),
             Instant.parse("2026-11-22T00:00:00Z"),
             "settings",
             "command");
