@@ -251,7 +251,7 @@ final class EndToEndReport {
             .append(" | ")
             .append(run.outputs());
       } else {
-        md.append("failed | ").append(run.failure().replace('|', '/')).append(" | | | | ");
+        md.append("failed | ").append(run.failure().replace('|', '/')).append(" | | | | | ");
       }
       md.append(" |\n");
     }

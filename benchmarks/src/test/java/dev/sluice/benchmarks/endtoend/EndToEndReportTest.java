@@ -32,6 +32,18 @@ class EndToEndReportTest {
         .contains("| W2 | 1.20 | 2.00 | 0.40 | 1.10 |\n")
         .contains("| W2 | sluice | 1 | 2.00 | 500,000 | 3.00 | 0.25 | 1.20 | 16% | 700000 |\n")
         .contains("| W2 | sluice | 4 | failed | broken |");
+    String header = line(markdown, "| Workload | System | Round |");
+    assertThat(cells(line(markdown, "| W2 | sluice | 4 | failed")))
+        .as("a failed run's row has a cell for every column")
+        .isEqualTo(cells(header));
+  }
+
+  private static String line(String markdown, String prefix) {
+    return markdown.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+  }
+
+  private static long cells(String row) {
+    return row.chars().filter(c -> c == '|').count() - 1;
   }
 
   // Runs of 10⁶ records, 2 s each; app CPU seconds as given (so µs per record), 0.25 s of JIT,
