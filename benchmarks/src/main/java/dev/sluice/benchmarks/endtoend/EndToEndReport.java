@@ -234,26 +234,30 @@ final class EndToEndReport {
             + " | Broker CPU s | CPU steal | Output records |\n");
     md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (RunResult run : results) {
-      md.append("| ").append(run.workload()).append(" | ").append(run.system());
-      md.append(" | ").append(run.round()).append(" | ");
-      if (run.succeeded()) {
-        md.append(String.format(Locale.ROOT, "%.2f", run.elapsedNanos() / 1e9))
-            .append(" | ")
-            .append(String.format(Locale.ROOT, "%,.0f", run.recordsPerSecond()))
-            .append(" | ")
-            .append(String.format(Locale.ROOT, "%.2f", run.appCpuNanos() / 1e9))
-            .append(" | ")
-            .append(String.format(Locale.ROOT, "%.2f", run.appJitMillis() / 1e3))
-            .append(" | ")
-            .append(String.format(Locale.ROOT, "%.2f", run.brokerCpuNanos() / 1e9))
-            .append(" | ")
-            .append(CpuTimes.percent(run.stealShare()))
-            .append(" | ")
-            .append(run.outputs());
-      } else {
-        md.append("failed | ").append(run.failure().replace('|', '/')).append(" | | | | | ");
-      }
-      md.append(" |\n");
+      md.append(
+          run.succeeded()
+              ? MarkdownTable.row(
+                  run.workload(),
+                  run.system(),
+                  run.round(),
+                  String.format(Locale.ROOT, "%.2f", run.elapsedNanos() / 1e9),
+                  String.format(Locale.ROOT, "%,.0f", run.recordsPerSecond()),
+                  String.format(Locale.ROOT, "%.2f", run.appCpuNanos() / 1e9),
+                  String.format(Locale.ROOT, "%.2f", run.appJitMillis() / 1e3),
+                  String.format(Locale.ROOT, "%.2f", run.brokerCpuNanos() / 1e9),
+                  CpuTimes.percent(run.stealShare()),
+                  run.outputs())
+              : MarkdownTable.row(
+                  run.workload(),
+                  run.system(),
+                  run.round(),
+                  "failed",
+                  run.failure().replace('|', '/'),
+                  "",
+                  "",
+                  "",
+                  "",
+                  ""));
     }
   }
 
